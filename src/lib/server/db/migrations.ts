@@ -1,0 +1,116 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+/**
+ * Migrations live in code (not files on disk) so the built server carries them.
+ * They use only types both SQLite and PostgreSQL understand alike.
+ * Never edit a migration that has shipped: add a new one.
+ */
+const migrations: Record<string, Migration> = {
+	'2026-11-24-001-postings': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('consultants')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('first_name', 'text', (c) => c.notNull())
+				.addColumn('last_name', 'text', (c) => c.notNull())
+				.addColumn('phone', 'text', (c) => c.notNull())
+				.addColumn('email', 'text', (c) => c.notNull())
+				.execute();
+
+			await db.schema
+				.createTable('municipalities')
+				.addColumn('code', 'text', (c) => c.primaryKey())
+				.addColumn('name', 'text', (c) => c.notNull().unique())
+				.addColumn('region', 'text', (c) => c.notNull())
+				.addColumn('agreement', 'text', (c) => c.notNull())
+				.addColumn('consultant_id', 'text', (c) => c.notNull().references('consultants.id'))
+				.execute();
+
+			await db.schema
+				.createTable('job_types')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('position', 'integer', (c) => c.notNull())
+				.addColumn('picture', 'text', (c) => c.notNull())
+				.addColumn('share_2020', 'real', (c) => c.notNull())
+				.addColumn('name_da', 'text', (c) => c.notNull())
+				.addColumn('name_en', 'text', (c) => c.notNull())
+				.addColumn('about_da', 'text', (c) => c.notNull())
+				.addColumn('about_en', 'text', (c) => c.notNull())
+				.execute();
+
+			await db.schema
+				.createTable('tasks')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('picture', 'text', (c) => c.notNull())
+				.addColumn('text_da', 'text', (c) => c.notNull())
+				.addColumn('text_en', 'text', (c) => c.notNull())
+				.execute();
+
+			await db.schema
+				.createTable('job_type_tasks')
+				.addColumn('job_type_id', 'text', (c) => c.notNull().references('job_types.id'))
+				.addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
+				.addColumn('position', 'integer', (c) => c.notNull())
+				.addPrimaryKeyConstraint('job_type_tasks_pk', ['job_type_id', 'task_id'])
+				.execute();
+
+			await db.schema
+				.createTable('descriptions')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('job_type_id', 'text', (c) => c.notNull().references('job_types.id'))
+				.addColumn('title_da', 'text', (c) => c.notNull())
+				.addColumn('title_en', 'text', (c) => c.notNull())
+				.execute();
+
+			await db.schema
+				.createTable('description_tasks')
+				.addColumn('description_id', 'text', (c) => c.notNull().references('descriptions.id'))
+				.addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
+				.addColumn('position', 'integer', (c) => c.notNull())
+				.addPrimaryKeyConstraint('description_tasks_pk', ['description_id', 'task_id'])
+				.execute();
+
+			await db.schema
+				.createTable('postings')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('description_id', 'text', (c) => c.notNull().references('descriptions.id'))
+				.addColumn('job_type_id', 'text', (c) => c.notNull().references('job_types.id'))
+				.addColumn('title', 'text', (c) => c.notNull())
+				.addColumn('employer', 'text', (c) => c.notNull())
+				.addColumn('place', 'text', (c) => c.notNull())
+				.addColumn('municipality_code', 'text', (c) => c.notNull().references('municipalities.code'))
+				.addColumn('hours_per_week', 'integer', (c) => c.notNull())
+				.addColumn('eligibility', 'text', (c) => c.notNull())
+				.addColumn('status', 'text', (c) => c.notNull())
+				.addColumn('published_at', 'text', (c) => c.notNull())
+				.addColumn('search_text', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('postings_status_published')
+				.on('postings')
+				.columns(['status', 'published_at'])
+				.execute();
+
+			await db.schema
+				.createTable('posting_tasks')
+				.addColumn('posting_id', 'text', (c) => c.notNull().references('postings.id'))
+				.addColumn('position', 'integer', (c) => c.notNull())
+				.addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
+				.addColumn('text', 'text', (c) => c.notNull())
+				.addPrimaryKeyConstraint('posting_tasks_pk', ['posting_id', 'position'])
+				.execute();
+
+			await db.schema
+				.createTable('meta')
+				.addColumn('key', 'text', (c) => c.primaryKey())
+				.addColumn('value', 'text', (c) => c.notNull())
+				.execute();
+		}
+	}
+};
+
+export const migrationProvider: MigrationProvider = {
+	async getMigrations() {
+		return migrations;
+	}
+};

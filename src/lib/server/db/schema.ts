@@ -1,0 +1,94 @@
+/** Table types for Kysely. One interface per table; names match the database. */
+export interface MunicipalityTable {
+	code: string;
+	name: string;
+	region: string;
+	agreement: string;
+	consultant_id: string;
+}
+
+export interface ConsultantTable {
+	id: string;
+	first_name: string;
+	last_name: string;
+	phone: string;
+	email: string;
+}
+
+export interface JobTypeTable {
+	id: string;
+	position: number;
+	picture: string;
+	share_2020: number;
+	name_da: string;
+	name_en: string;
+	about_da: string;
+	about_en: string;
+}
+
+export interface TaskTable {
+	id: string;
+	picture: string;
+	text_da: string;
+	text_en: string;
+}
+
+export interface JobTypeTaskTable {
+	job_type_id: string;
+	task_id: string;
+	position: number;
+}
+
+export interface DescriptionTable {
+	id: string;
+	job_type_id: string;
+	title_da: string;
+	title_en: string;
+}
+
+export interface DescriptionTaskTable {
+	description_id: string;
+	task_id: string;
+	position: number;
+}
+
+export interface PostingTable {
+	id: string;
+	description_id: string;
+	job_type_id: string;
+	title: string;
+	employer: string;
+	place: string;
+	municipality_code: string;
+	hours_per_week: number;
+	eligibility: string;
+	status: string;
+	published_at: string;
+	/** Lower-cased words of title, employer, place, municipality and tasks, for `q`. */
+	search_text: string;
+}
+
+export interface PostingTaskTable {
+	posting_id: string;
+	position: number;
+	task_id: string;
+	text: string;
+}
+
+export interface MetaTable {
+	key: string;
+	value: string;
+}
+
+export interface Database {
+	municipalities: MunicipalityTable;
+	consultants: ConsultantTable;
+	job_types: JobTypeTable;
+	tasks: TaskTable;
+	job_type_tasks: JobTypeTaskTable;
+	descriptions: DescriptionTable;
+	description_tasks: DescriptionTaskTable;
+	postings: PostingTable;
+	posting_tasks: PostingTaskTable;
+	meta: MetaTable;
+}

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { json } from '@sveltejs/kit';
+
+/**
+ * JSON with an ETag: a browser or the service worker sends If-None-Match and gets
+ * a tiny 304 when nothing changed. Short max-age, then revalidate.
+ */
+export function cachedJson(request: Request, body: unknown, maxAgeSeconds = 60): Response {
+	const text = JSON.stringify(body);
+	const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
+	const headers = {
+		etag,
+		'cache-control': `public, max-age=${maxAgeSeconds}, stale-while-revalidate=600`,
+		vary: 'Accept-Encoding'
+	};
+	const ifNoneMatch = request.headers.get('if-none-match');
+	if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+		return new Response(null, { status: 304, headers });
+	}
+	return new Response(text, { headers: { ...headers, 'content-type': 'application/json' } });
+}
+
+/** A 4xx answer that says what is wrong, field by field. */
+export function problem(status: number, message: string, fields?: Record<string, string>): Response {
+	return json({ error: message, ...(fields ? { fields } : {}) }, { status });
+}

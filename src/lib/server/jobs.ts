@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { Language } from '$lib/i18n/languages';
+import type { JobFilters } from '$lib/jobs/filters';
+import { normaliseForSearch } from '$lib/jobs/search';
+import { pictureUrl } from '$lib/pictures';
+import type { Eligibility, Job, JobList, JobType, JobTypeId } from '$lib/jobs/types';
+import type { Region } from '$lib/jobs/municipalities';
+
+/** LIKE treats % and _ as wildcards; a person's search text must match literally. */
+function escapeLike(text: string): string {
+	return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function filteredPostings(db: Kysely<Database>, filters: JobFilters) {
+	let query = db
+		.selectFrom('postings')
+		.innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code')
+		.where('postings.status', '=', 'live');
+	if (filters.municipality) query = query.where('postings.municipality_code', '=', filters.municipality);
+	if (filters.region) query = query.where('municipalities.region', '=', filters.region);
+	if (filters.jobType) query = query.where('postings.job_type_id', '=', filters.jobType);
+	if (filters.maxHours) query = query.where('postings.hours_per_week', '<=', filters.maxHours);
+	for (const word of normaliseForSearch(filters.q ?? '').split(' ').filter(Boolean)) {
+		query = query.where('postings.search_text', 'like', `%${escapeLike(word)}%`);
+	}
+	return query;
+}
+
+export async function listJobs(
+	db: Kysely<Database>,
+	filters: JobFilters,
+	lang: Language
+): Promise<JobList> {
+	const [countRow, rows] = await Promise.all([
+		filteredPostings(db, filters)
+			.select((eb) => eb.fn.countAll<string | number>().as('total'))
+			.executeTakeFirstOrThrow(),
+		filteredPostings(db, filters)
+			.select('postings.id')
+			.orderBy('postings.published_at', 'desc')
+			.orderBy('postings.id')
+			.limit(filters.limit ?? 500)
+			.offset(filters.offset ?? 0)
+			.execute()
+	]);
+	const jobs = await jobsByIds(
+		db,
+		rows.map((row) => row.id),
+		lang
+	);
+	return { jobs, total: Number(countRow.total) };
+}
+
+export async function getJob(
+	db: Kysely<Database>,
+	id: string,
+	lang: Language
+): Promise<Job | undefined> {
+	const [job] = await jobsByIds(db, [id], lang);
+	return job;
+}
+
+/** Loads whole postings (with tasks) in the order of `ids`, in two queries. */
+async function jobsByIds(db: Kysely<Database>, ids: string[], lang: Language): Promise<Job[]> {
+	if (ids.length === 0) return [];
+	const [postings, tasks] = await Promise.all([
+		db
+			.selectFrom('postings')
+			.innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code')
+			.innerJoin('consultants', 'consultants.id', 'municipalities.consultant_id')
+			.innerJoin('job_types', 'job_types.id', 'postings.job_type_id')
+			.innerJoin('descriptions', 'descriptions.id', 'postings.description_id')
+			.where('postings.id', 'in', ids)
+			// The public sees live postings only; paused and closed ones are gone.
+			.where('postings.status', '=', 'live')
+			.select([
+				'postings.id',
+				'postings.title',
+				'descriptions.title_en',
+				'postings.employer',
+				'postings.place',
+				'postings.municipality_code',
+				'municipalities.name as municipality',
+				'municipalities.region',
+				'postings.job_type_id',
+				'job_types.name_da as job_type_name_da',
+				'job_types.name_en as job_type_name_en',
+				'job_types.picture as job_type_picture',
+				'postings.hours_per_week',
+				'postings.eligibility',
+				'postings.published_at',
+				'consultants.first_name as consultant_first_name',
+				'consultants.phone as consultant_phone'
+			])
+			.execute(),
+		db
+			.selectFrom('posting_tasks')
+			.innerJoin('tasks', 'tasks.id', 'posting_tasks.task_id')
+			.where('posting_tasks.posting_id', 'in', ids)
+			.select([
+				'posting_tasks.posting_id',
+				'posting_tasks.task_id',
+				'posting_tasks.text',
+				'tasks.text_en',
+				'tasks.picture'
+			])
+			.orderBy('posting_tasks.posting_id')
+			.orderBy('posting_tasks.position')
+			.execute()
+	]);
+
+	const tasksByPosting = new Map<string, Job['tasks']>();
+	for (const task of tasks) {
+		const list = tasksByPosting.get(task.posting_id) ?? [];
+		list.push({
+			id: task.task_id,
+			// Posting text is Danish; other languages come from the catalogue.
+			text: lang === 'da' ? task.text : task.text_en,
+			picture: pictureUrl(task.picture)
+		});
+		tasksByPosting.set(task.posting_id, list);
+	}
+
+	const byId = new Map(
+		postings.map((row): [string, Job] => [
+			row.id,
+			{
+				id: row.id,
+				title: lang === 'da' ? row.title : row.title_en,
+				employer: row.employer,
+				place: row.place,
+				municipality: row.municipality,
+				municipalityCode: row.municipality_code,
+				region: row.region as Region,
+				jobType: row.job_type_id as JobTypeId,
+				jobTypeName: lang === 'da' ? row.job_type_name_da : row.job_type_name_en,
+				jobTypePicture: pictureUrl(row.job_type_picture),
+				hoursPerWeek: Number(row.hours_per_week),
+				eligibility: row.eligibility as Eligibility,
+				tasks: tasksByPosting.get(row.id) ?? [],
+				consultant: { firstName: row.consultant_first_name, phone: row.consultant_phone },
+				publishedAt: row.published_at
+			}
+		])
+	);
+	return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Job types in catalogue order, with how many live postings each has. */
+export async function listJobTypes(db: Kysely<Database>, lang: Language): Promise<JobType[]> {
+	const rows = await db
+		.selectFrom('job_types')
+		.leftJoin('postings', (join) =>
+			join.onRef('postings.job_type_id', '=', 'job_types.id').on('postings.status', '=', 'live')
+		)
+		.select((eb) => [
+			'job_types.id',
+			'job_types.name_da',
+			'job_types.name_en',
+			'job_types.picture',
+			eb.fn.count<string | number>('postings.id').as('count')
+		])
+		.groupBy(['job_types.id', 'job_types.name_da', 'job_types.name_en', 'job_types.picture', 'job_types.position'])
+		.orderBy('job_types.position')
+		.execute();
+	return rows.map((row) => ({
+		id: row.id as JobTypeId,
+		name: lang === 'da' ? row.name_da : row.name_en,
+		picture: pictureUrl(row.picture),
+		count: Number(row.count)
+	}));
+}

@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+
+interface ApiJob {
+	id: string;
+	title: string;
+	employer: string;
+	municipality: string;
+	municipalityCode: string;
+	region: string;
+	jobType: string;
+	hoursPerWeek: number;
+	tasks: { text: string; picture: string }[];
+}
+
+test('the job list has at least 250 live postings from at least 60 municipalities', async ({ request }) => {
+	const response = await request.get('/api/jobs');
+	expect(response.status()).toBe(200);
+	const body = (await response.json()) as { jobs: ApiJob[]; total: number };
+	expect(body.total).toBeGreaterThanOrEqual(250);
+	expect(body.jobs.length).toBe(body.total);
+	expect(new Set(body.jobs.map((job) => job.municipalityCode)).size).toBeGreaterThanOrEqual(60);
+	for (const job of body.jobs) {
+		expect(job.tasks.length).toBeGreaterThanOrEqual(3);
+		expect(job.tasks.length).toBeLessThanOrEqual(6);
+		for (const task of job.tasks) expect(task.picture).toMatch(/^\/pictures\/[a-z0-9-]+\.svg$/);
+	}
+});
+
+test('every task picture the API names is served', async ({ request }) => {
+	const body = (await (await request.get('/api/jobs')).json()) as { jobs: ApiJob[] };
+	const pictures = new Set(body.jobs.flatMap((job) => job.tasks.map((task) => task.picture)));
+	for (const picture of pictures) {
+		const response = await request.get(picture);
+		expect(response.status(), picture).toBe(200);
+		expect(response.headers()['content-type']).toContain('image/svg+xml');
+	}
+});
+
+test('filters narrow the list and agree with each other', async ({ request }) => {
+	const all = (await (await request.get('/api/jobs')).json()) as { jobs: ApiJob[]; total: number };
+	const first = all.jobs[0]!;
+
+	const byMunicipality = (await (await request.get(`/api/jobs?municipality=${first.municipalityCode}`)).json()) as { jobs: ApiJob[]; total: number };
+	expect(byMunicipality.total).toBe(all.jobs.filter((j) => j.municipalityCode === first.municipalityCode).length);
+	expect(byMunicipality.jobs.every((j) => j.municipalityCode === first.municipalityCode)).toBe(true);
+
+	const byRegion = (await (await request.get(`/api/jobs?region=${encodeURIComponent('Sjælland')}`)).json()) as { jobs: ApiJob[]; total: number };
+	expect(byRegion.total).toBe(all.jobs.filter((j) => j.region === 'Sjælland').length);
+
+	const retailShort = (await (await request.get('/api/jobs?jobType=retail&maxHours=10')).json()) as { jobs: ApiJob[]; total: number };
+	expect(retailShort.total).toBe(all.jobs.filter((j) => j.jobType === 'retail' && j.hoursPerWeek <= 10).length);
+	expect(retailShort.total).toBeGreaterThan(0);
+
+	const bakery = (await (await request.get(`/api/jobs?q=${encodeURIComponent('brød')}`)).json()) as { jobs: ApiJob[]; total: number };
+	expect(bakery.total).toBeGreaterThan(0);
+	expect(bakery.total).toBeLessThan(all.total);
+
+	const english = (await (await request.get(`/api/jobs/${first.id}?lang=en`)).json()) as ApiJob;
+	expect(english.id).toBe(first.id);
+	expect(english.tasks.length).toBe(first.tasks.length);
+});
+
+test('bad query parameters get 400 with a message per field, never 500', async ({ request }) => {
+	const cases: [string, string][] = [
+		['maxHours=abc', 'maxHours'],
+		['maxHours=0', 'maxHours'],
+		['maxHours=1000', 'maxHours'],
+		['maxHours=1.5', 'maxHours'],
+		['jobType=astronaut', 'jobType'],
+		['municipality=999', 'municipality'],
+		['municipality=%27%3B%20drop%20table%20postings', 'municipality'],
+		['region=Mars', 'region'],
+		['q=' + 'x'.repeat(101), 'q'],
+		['lang=xx', 'lang'],
+		['color=red', 'color'],
+		['jobType=retail&jobType=office', 'jobType'],
+		['limit=-1', 'limit']
+	];
+	for (const [query, field] of cases) {
+		const response = await request.get(`/api/jobs?${query}`);
+		expect(response.status(), query).toBe(400);
+		const body = (await response.json()) as { error: string; fields: Record<string, string> };
+		expect(body.error, query).toBeTruthy();
+		expect(Object.keys(body.fields), query).toContain(field);
+	}
+	const stillServing = await request.get('/api/health');
+	expect(await stillServing.json()).toEqual({ ok: true, db: 'sqlite' });
+});
+
+test('an unknown posting is 404 with a message', async ({ request }) => {
+	const response = await request.get('/api/jobs/does-not-exist');
+	expect(response.status()).toBe(404);
+	expect((await response.json()).error).toBeTruthy();
+});
+
+test('a repeated request with the ETag gets a small 304', async ({ request }) => {
+	const first = await request.get('/api/jobs?jobType=animals');
+	const etag = first.headers()['etag'];
+	expect(etag).toBeTruthy();
+	expect(first.headers()['cache-control']).toContain('max-age');
+	const again = await request.get('/api/jobs?jobType=animals', { headers: { 'if-none-match': etag! } });
+	expect(again.status()).toBe(304);
+	const other = await request.get('/api/jobs?jobType=office', { headers: { 'if-none-match': etag! } });
+	expect(other.status()).toBe(200);
+});

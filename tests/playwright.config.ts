@@ -1,0 +1,49 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+// A fresh SQLite file per run: the tests see exactly the seeded data.
+const databaseFile = path.join(os.tmpdir(), `klapjob-e2e-${process.pid}-${Date.now()}.db`);
+
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: '../test-results',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	timeout: 30_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: CHROMIUM_ARGS
+		},
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		// The API answers the same at every screen size: its tests run once, in the desktop project.
+		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /api\.spec/ },
+		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } }
+	],
+	webServer: {
+		command: 'node build',
+		cwd: '..',
+		url: `http://127.0.0.1:${port}/api/health`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}`, ORIGIN: `http://127.0.0.1:${port}` }
+	}
+});

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { databaseConfigFromUrl, migrateToLatest, openDatabase, type OpenDatabase } from '$lib/server/db';
+import { seedIfEmpty } from '$lib/server/db/seed';
+import { seedPostings } from '$lib/server/db/seed-files';
+import { getJob, listJobs, listJobTypes } from '$lib/server/jobs';
+
+/**
+ * The same suite runs on SQLite always, and on PostgreSQL when TEST_DATABASE_URL
+ * names a server: there it makes a fresh database and drops it afterwards.
+ */
+interface Backend {
+	name: string;
+	open(): Promise<{ database: OpenDatabase; cleanup(): Promise<void> }>;
+}
+
+const backends: Backend[] = [
+	{
+		name: 'sqlite',
+		async open() {
+			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-storage-'));
+			const database = openDatabase({ dialect: 'sqlite', path: path.join(dir, 'test.db') });
+			return {
+				database,
+				async cleanup() {
+					await database.db.destroy();
+					fs.rmSync(dir, { recursive: true, force: true });
+				}
+			};
+		}
+	}
+];
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (postgresUrl) {
+	backends.push({
+		name: 'postgres',
+		async open() {
+			const name = `klapjob_test_${process.pid}_${Date.now()}`;
+			const admin = new pg.Client({ connectionString: postgresUrl });
+			await admin.connect();
+			await admin.query(`CREATE DATABASE ${name}`);
+			const url = new URL(postgresUrl);
+			url.pathname = `/${name}`;
+			const database = openDatabase({ dialect: 'postgres', url: url.toString() });
+			return {
+				database,
+				async cleanup() {
+					await database.db.destroy();
+					await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+					await admin.end();
+				}
+			};
+		}
+	});
+}
+
+describe('databaseConfigFromUrl', () => {
+	test.each([
+		[undefined, { dialect: 'sqlite', path: 'data/klapjob.db' }],
+		['file:/tmp/x.db', { dialect: 'sqlite', path: '/tmp/x.db' }],
+		['postgres://u@h/db', { dialect: 'postgres', url: 'postgres://u@h/db' }],
+		['postgresql://u@h/db', { dialect: 'postgres', url: 'postgresql://u@h/db' }]
+	])('%s', (url, expected) => {
+		expect(databaseConfigFromUrl(url)).toEqual(expected);
+	});
+
+	test('an unknown kind of URL is refused, not guessed', () => {
+		expect(() => databaseConfigFromUrl('mysql://h/db')).toThrow(/DATABASE_URL/);
+	});
+});
+
+describe.each(backends)('storage on $name', (backend) => {
+	let database: OpenDatabase;
+	let cleanup: () => Promise<void>;
+
+	beforeAll(async () => {
+		({ database, cleanup } = await backend.open());
+		await migrateToLatest(database.db);
+		expect(await seedIfEmpty(database.db)).toBe(true);
+	}, 60_000);
+
+	afterAll(async () => {
+		await cleanup?.();
+	});
+
+	test('migrating and seeding again changes nothing', async () => {
+		await migrateToLatest(database.db);
+		expect(await seedIfEmpty(database.db)).toBe(false);
+		const { total } = await listJobs(database.db, {}, 'da');
+		expect(total).toBe(seedPostings.length);
+	});
+
+	test('the seeded list holds every posting with tasks in their order', async () => {
+		const { jobs, total } = await listJobs(database.db, {}, 'da');
+		expect(total).toBeGreaterThanOrEqual(250);
+		expect(jobs).toHaveLength(total);
+		const seeded = seedPostings[0]!;
+		const job = jobs.find((j) => j.id === seeded.id)!;
+		expect(job.tasks.map((task) => task.id)).toEqual(seeded.tasks);
+		expect(job.hoursPerWeek).toBe(seeded.hoursPerWeek);
+		expect(job.consultant.phone).toMatch(/^\+45/);
+	});
+
+	test('filters: municipality, region, job type, hours and text combine', async () => {
+		const { jobs: all } = await listJobs(database.db, {}, 'da');
+		const sample = all[0]!;
+		const cases = [
+			{ filters: { municipality: sample.municipalityCode }, expected: all.filter((j) => j.municipalityCode === sample.municipalityCode) },
+			{ filters: { region: 'Midtjylland' as const }, expected: all.filter((j) => j.region === 'Midtjylland') },
+			{ filters: { jobType: 'retail' as const, maxHours: 9 }, expected: all.filter((j) => j.jobType === 'retail' && j.hoursPerWeek <= 9) }
+		];
+		for (const { filters, expected } of cases) {
+			const result = await listJobs(database.db, filters, 'da');
+			expect(result.total).toBe(expected.length);
+			expect(result.jobs.map((j) => j.id).sort()).toEqual(expected.map((j) => j.id).sort());
+		}
+	});
+
+	test('text search finds Danish letters, old spellings and ignores wildcards', async () => {
+		const bread = await listJobs(database.db, { q: 'BRØD' }, 'da');
+		expect(bread.total).toBeGreaterThan(0);
+		expect(bread.jobs.every((j) => `${j.title} ${j.tasks.map((t) => t.text).join(' ')}`.toLowerCase().includes('brød'))).toBe(true);
+		const oldSpelling = await listJobs(database.db, { q: 'broed' }, 'da');
+		expect(oldSpelling.total).toBe(bread.total);
+		expect((await listJobs(database.db, { q: '%' }, 'da')).total).toBe(0);
+		expect((await listJobs(database.db, { q: '_' }, 'da')).total).toBe(0);
+	});
+
+	test('limit and offset page through the same order', async () => {
+		const first = await listJobs(database.db, { limit: 10 }, 'da');
+		const second = await listJobs(database.db, { limit: 10, offset: 10 }, 'da');
+		const both = await listJobs(database.db, { limit: 20 }, 'da');
+		expect([...first.jobs, ...second.jobs].map((j) => j.id)).toEqual(both.jobs.map((j) => j.id));
+		expect(first.total).toBe(both.total);
+	});
+
+	test('English comes from the catalogue; unknown and paused postings are not shown', async () => {
+		const seeded = seedPostings[0]!;
+		const english = await getJob(database.db, seeded.id, 'en');
+		const danish = await getJob(database.db, seeded.id, 'da');
+		expect(english!.title).not.toBe(danish!.title);
+		expect(english!.tasks.map((t) => t.id)).toEqual(danish!.tasks.map((t) => t.id));
+		expect(await getJob(database.db, 'nope', 'da')).toBeUndefined();
+
+		await database.db.updateTable('postings').set({ status: 'paused' }).where('id', '=', seeded.id).execute();
+		expect(await getJob(database.db, seeded.id, 'da')).toBeUndefined();
+		const { total } = await listJobs(database.db, {}, 'da');
+		expect(total).toBe(seedPostings.length - 1);
+		await database.db.updateTable('postings').set({ status: 'live' }).where('id', '=', seeded.id).execute();
+	});
+
+	test('job types come in catalogue order with their live counts', async () => {
+		const types = await listJobTypes(database.db, 'da');
+		expect(types).toHaveLength(11);
+		expect(types[0]!.id).toBe('retail');
+		const { total } = await listJobs(database.db, {}, 'da');
+		expect(types.reduce((sum, type) => sum + type.count, 0)).toBe(total);
+	});
+
+	if (backend.name === 'sqlite') {
+		test('SQLite runs in WAL mode with synchronous=FULL', async () => {
+			const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(database.db);
+			const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(database.db);
+			expect(mode.rows[0]!.journal_mode).toBe('wal');
+			expect(sync.rows[0]!.synchronous).toBe(2); // 2 = FULL
+		});
+	}
+});
