@@ -47,6 +47,18 @@ export async function fakeSpeechVoices(page: Page, languages: string[]): Promise
 			addEventListener() {},
 			removeEventListener() {}
 		};
+		// Real utterances only take real voices; a plain stand-in takes the fake ones.
+		class FakeUtterance {
+			text: string;
+			lang = '';
+			voice: unknown = null;
+			rate = 1;
+			constructor(text: string) {
+				this.text = text;
+			}
+			addEventListener() {}
+		}
+		Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true });
 		Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
 		Object.defineProperty(window, '__spoken', { value: spoken });
 	}, languages);
