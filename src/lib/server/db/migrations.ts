@@ -106,6 +106,56 @@ const migrations: Record<string, Migration> = {
 				.addColumn('value', 'text', (c) => c.notNull())
 				.execute();
 		}
+	},
+	'2026-11-24-002-applications': {
+		async up(db: Kysely<unknown>) {
+			// The application's id is also its Idempotency-Key: the row is the record of the answer.
+			await db.schema
+				.createTable('applications')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('request_hash', 'text', (c) => c.notNull())
+				.addColumn('reference', 'text', (c) => c.notNull().unique())
+				.addColumn('status_token', 'text', (c) => c.notNull().unique())
+				.addColumn('status', 'text', (c) => c.notNull())
+				.addColumn('posting_id', 'text')
+				.addColumn('municipality_code', 'text', (c) => c.notNull().references('municipalities.code'))
+				.addColumn('consultant_id', 'text', (c) => c.notNull().references('consultants.id'))
+				.addColumn('screening_decision', 'text', (c) => c.notNull())
+				.addColumn('screening_reasons', 'text', (c) => c.notNull())
+				.addColumn('answers', 'text', (c) => c.notNull())
+				.addColumn('language', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('received_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('applications_consultant_status')
+				.on('applications')
+				.columns(['consultant_id', 'status'])
+				.execute();
+
+			await db.schema
+				.createTable('voice_messages')
+				.addColumn('application_id', 'text', (c) => c.primaryKey().references('applications.id'))
+				.addColumn('mime_type', 'text', (c) => c.notNull())
+				.addColumn('duration_seconds', 'real', (c) => c.notNull())
+				.addColumn('data_base64', 'text', (c) => c.notNull())
+				.execute();
+
+			// Each step on a person's path, with when and why: the status page shows them.
+			await db.schema
+				.createTable('application_events')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+				.addColumn('status', 'text', (c) => c.notNull())
+				.addColumn('at', 'text', (c) => c.notNull())
+				.addColumn('note', 'text')
+				.execute();
+			await db.schema
+				.createIndex('application_events_application')
+				.on('application_events')
+				.columns(['application_id', 'at'])
+				.execute();
+		}
 	}
 };
 

@@ -80,7 +80,44 @@ export interface MetaTable {
 	value: string;
 }
 
+export interface ApplicationTable {
+	id: string;
+	request_hash: string;
+	reference: string;
+	status_token: string;
+	status: string;
+	posting_id: string | null;
+	municipality_code: string;
+	consultant_id: string;
+	screening_decision: string;
+	/** JSON array of reason codes. */
+	screening_reasons: string;
+	/** JSON of the answers (personal data): only staff read it. */
+	answers: string;
+	language: string;
+	created_at: string;
+	received_at: string;
+}
+
+export interface VoiceMessageTable {
+	application_id: string;
+	mime_type: string;
+	duration_seconds: number;
+	data_base64: string;
+}
+
+export interface ApplicationEventTable {
+	id: string;
+	application_id: string;
+	status: string;
+	at: string;
+	note: string | null;
+}
+
 export interface Database {
+	applications: ApplicationTable;
+	voice_messages: VoiceMessageTable;
+	application_events: ApplicationEventTable;
 	municipalities: MunicipalityTable;
 	consultants: ConsultantTable;
 	job_types: JobTypeTable;

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { JOB_TYPE_IDS } from '$lib/jobs/types';
+import { municipalityByCode } from '$lib/jobs/municipalities';
+import { LANGUAGES } from '$lib/i18n/languages';
+
+/**
+ * The one schema for an application: the form validates each answer with it, the
+ * outbox stores only what passes it, and the API parses every body with it.
+ * Messages are i18n keys (errors.*), so each side says them in the person's language.
+ */
+
+export const ANSWER_YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
+export const HELPER_ROLES = ['bosted', 'family', 'teacher', 'other'] as const;
+export const CONTACT_METHODS = ['call', 'sms', 'helper'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const HOURS_CHOICES = ['1-5', '5-10', '10-15', '15-20', 'more', 'unknown'] as const;
+/** The five fleksjob criteria from the evaluation, in its order. */
+export const FLEKSJOB_CRITERIA = ['stu', 'ppr', 'socialService', 'workCapacity', 'partnerCompanies'] as const;
+export const VOICE_MIME_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/mp4', 'audio/ogg;codecs=opus'] as const;
+
+/** Two minutes at most, and small enough to send on a slow line. */
+export const VOICE_MAX_SECONDS = 120;
+export const VOICE_MAX_BYTES = 360_000;
+
+const yesNoUnknown = z.enum(ANSWER_YES_NO_UNKNOWN, { message: 'errors.choose' });
+
+/** Danish numbers: 8 digits; spaces and +45 in front are fine and taken away. */
+export const phoneSchema = z
+	.string({ message: 'errors.phone' })
+	.transform((value) => value.replace(/[\s-]/g, '').replace(/^(\+45|0045)/, ''))
+	.pipe(z.string().regex(/^\d{8}$/, { message: 'errors.phone' }));
+
+const nameSchema = z
+	.string({ message: 'errors.name' })
+	.trim()
+	.min(1, { message: 'errors.name' })
+	.max(100, { message: 'errors.nameTooLong' });
+
+export const voiceMessageSchema = z.object({
+	mimeType: z.enum(VOICE_MIME_TYPES, { message: 'errors.voice' }),
+	durationSeconds: z.number().min(0).max(VOICE_MAX_SECONDS + 1, { message: 'errors.voiceTooLong' }),
+	/** base64 of the recording; its length caps the size. */
+	data: z
+		.string()
+		.min(1, { message: 'errors.voice' })
+		.max(Math.ceil(VOICE_MAX_BYTES / 3) * 4, { message: 'errors.voiceTooLong' })
+		.regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'errors.voice' })
+});
+export type VoiceMessage = z.infer<typeof voiceMessageSchema>;
+
+export const applicationSchema = z
+	.object({
+		/** Made on the device; also the Idempotency-Key, so a retry is never a second application. */
+		id: z.uuid({ message: 'errors.id' }),
+		postingId: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'errors.posting' }).nullable(),
+		filledBy: z.enum(['self', 'helper'], { message: 'errors.choose' }),
+		helper: z
+			.object({
+				name: nameSchema,
+				role: z.enum(HELPER_ROLES, { message: 'errors.choose' }),
+				phone: phoneSchema
+			})
+			.optional(),
+		name: nameSchema,
+		contactMethod: z.enum(CONTACT_METHODS, { message: 'errors.choose' }),
+		phone: phoneSchema.optional(),
+		municipality: z.string().refine((code) => municipalityByCode.has(code), { message: 'errors.municipality' }),
+		pension: yesNoUnknown,
+		fleksjob: yesNoUnknown,
+		fleksjobCriteria: z
+			.object(Object.fromEntries(FLEKSJOB_CRITERIA.map((key) => [key, yesNoUnknown])) as Record<
+				(typeof FLEKSJOB_CRITERIA)[number],
+				typeof yesNoUnknown
+			>)
+			.optional(),
+		likes: z
+			.array(z.enum(JOB_TYPE_IDS, { message: 'errors.choose' }))
+			.max(JOB_TYPE_IDS.length)
+			.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' }),
+		days: z
+			.array(z.enum(WEEKDAYS, { message: 'errors.choose' }))
+			.max(7)
+			.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' }),
+		hours: z.enum(HOURS_CHOICES, { message: 'errors.choose' }),
+		aboutText: z.string().trim().max(1000, { message: 'errors.aboutTooLong' }).optional(),
+		voiceMessage: voiceMessageSchema.optional(),
+		consent: z.literal(true, { message: 'errors.consent' }),
+		language: z.enum(LANGUAGES),
+		createdAt: z.iso.datetime({ message: 'errors.date' })
+	})
+	.strict()
+	.superRefine((application, context) => {
+		if (application.filledBy === 'helper' && !application.helper) {
+			context.addIssue({ code: 'custom', path: ['helper', 'name'], message: 'errors.helper' });
+		}
+		if (application.filledBy === 'self' && application.helper) {
+			context.addIssue({ code: 'custom', path: ['helper'], message: 'errors.noHelper' });
+		}
+		if (application.contactMethod === 'helper' && application.filledBy !== 'helper') {
+			context.addIssue({ code: 'custom', path: ['contactMethod'], message: 'errors.contactHelper' });
+		}
+		if (application.contactMethod !== 'helper' && !application.phone) {
+			context.addIssue({ code: 'custom', path: ['phone'], message: 'errors.phone' });
+		}
+		if (application.fleksjob === 'yes' && !application.fleksjobCriteria) {
+			context.addIssue({ code: 'custom', path: ['fleksjobCriteria', 'stu'], message: 'errors.choose' });
+		}
+	});
+
+export type Application = z.infer<typeof applicationSchema>;
+/** What the form holds while it is being filled: any answer may still be missing. */
+export type ApplicationInput = z.input<typeof applicationSchema>;
+
+/** Field errors as { "helper.phone": "errors.phone" }: one message per field, the first. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const path = issue.path.map(String).join('.') || 'application';
+		errors[path] ??= issue.code === 'unrecognized_keys' ? 'errors.unknownField' : issue.message;
+	}
+	return errors;
+}

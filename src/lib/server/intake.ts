@@ -1,0 +1,157 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { Application } from '$lib/application/schema';
+import { screen } from './screening';
+import { newReference, newStatusToken } from './references';
+
+export interface IntakeReceipt {
+	reference: string;
+	statusToken: string;
+	status: string;
+}
+
+export type IntakeResult =
+	| { outcome: 'created'; receipt: IntakeReceipt }
+	| { outcome: 'repeat'; receipt: IntakeReceipt }
+	| { outcome: 'conflict' };
+
+/** The same application sent twice hashes the same, whatever the key order. */
+export function requestHash(application: Application): string {
+	const canonical = JSON.stringify(application, (_key, value) =>
+		value && typeof value === 'object' && !Array.isArray(value)
+			? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+			: value
+	);
+	return createHash('sha256').update(canonical).digest('base64url');
+}
+
+async function existing(db: Kysely<Database>, id: string) {
+	return db
+		.selectFrom('applications')
+		.select(['request_hash', 'reference', 'status_token', 'status'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+}
+
+function repeatOf(
+	row: NonNullable<Awaited<ReturnType<typeof existing>>>,
+	hash: string
+): IntakeResult {
+	if (row.request_hash !== hash) return { outcome: 'conflict' };
+	return {
+		outcome: 'repeat',
+		receipt: { reference: row.reference, statusToken: row.status_token, status: row.status }
+	};
+}
+
+/**
+ * Takes in one application exactly once. In one transaction: screen it, route it to
+ * the consultant of its municipality, store it with its first event. A repeat of the
+ * same id gets the first answer again; the same id with another body is a conflict.
+ * The transaction commits before the caller answers, so a 2xx means it is stored.
+ */
+export async function takeInApplication(
+	db: Kysely<Database>,
+	application: Application,
+	now = new Date()
+): Promise<IntakeResult> {
+	const hash = requestHash(application);
+	const earlier = await existing(db, application.id);
+	if (earlier) return repeatOf(earlier, hash);
+
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const inside = await existing(trx, application.id);
+			if (inside) return repeatOf(inside, hash);
+
+			const municipality = await trx
+				.selectFrom('municipalities')
+				.select('consultant_id')
+				.where('code', '=', application.municipality)
+				.executeTakeFirstOrThrow();
+
+			let reference = newReference();
+			while (await trx.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirst()) {
+				reference = newReference();
+			}
+			const statusToken = newStatusToken();
+			const screening = screen(application);
+			const receivedAt = now.toISOString();
+			const { voiceMessage, id, postingId, municipality: municipalityCode, language, createdAt, ...answers } = application;
+
+			await trx
+				.insertInto('applications')
+				.values({
+					id,
+					request_hash: hash,
+					reference,
+					status_token: statusToken,
+					status: 'received',
+					posting_id: postingId,
+					municipality_code: municipalityCode,
+					consultant_id: municipality.consultant_id,
+					screening_decision: screening.decision,
+					screening_reasons: JSON.stringify(screening.reasons),
+					answers: JSON.stringify(answers),
+					language,
+					created_at: createdAt,
+					received_at: receivedAt
+				})
+				.execute();
+			if (voiceMessage) {
+				await trx
+					.insertInto('voice_messages')
+					.values({
+						application_id: id,
+						mime_type: voiceMessage.mimeType,
+						duration_seconds: voiceMessage.durationSeconds,
+						data_base64: voiceMessage.data
+					})
+					.execute();
+			}
+			await trx
+				.insertInto('application_events')
+				.values({ id: randomUUID(), application_id: id, status: 'received', at: receivedAt, note: null })
+				.execute();
+			return { outcome: 'created' as const, receipt: { reference, statusToken, status: 'received' } };
+		});
+	} catch (error) {
+		// Two copies raced: the other one committed first. Answer as for a repeat.
+		const winner = await existing(db, application.id);
+		if (winner) return repeatOf(winner, hash);
+		throw error;
+	}
+}
+
+export interface PublicStatus {
+	reference: string;
+	status: string;
+	postingTitle: string | null;
+	receivedAt: string;
+	steps: { status: string; at: string }[];
+}
+
+/** What the applicant may see through the status link: no answers, no names. */
+export async function statusByToken(db: Kysely<Database>, token: string): Promise<PublicStatus | undefined> {
+	const application = await db
+		.selectFrom('applications')
+		.leftJoin('postings', 'postings.id', 'applications.posting_id')
+		.select(['applications.id', 'applications.reference', 'applications.status', 'applications.received_at', 'postings.title as posting_title'])
+		.where('applications.status_token', '=', token)
+		.executeTakeFirst();
+	if (!application) return undefined;
+	const steps = await db
+		.selectFrom('application_events')
+		.select(['status', 'at'])
+		.where('application_id', '=', application.id)
+		.orderBy('at')
+		.execute();
+	return {
+		reference: application.reference,
+		status: application.status,
+		postingTitle: application.posting_title,
+		receivedAt: application.received_at,
+		steps
+	};
+}

@@ -1,0 +1,23 @@
+import type { RequestHandler } from './$types';
+import { database } from '$lib/server/db/instance';
+import { statusByToken } from '$lib/server/intake';
+import { apiProblem, requestLanguage } from '$lib/server/api-problem';
+import { json } from '@sveltejs/kit';
+import { translator } from '$lib/i18n';
+
+export const GET: RequestHandler = async ({ params, request }) => {
+	const lang = requestLanguage(request);
+	if (!/^[A-Za-z0-9_-]{20,64}$/.test(params.token)) return apiProblem(404, 'errors.statusNotFound', lang);
+	const { db } = await database();
+	const status = await statusByToken(db, params.token);
+	if (!status) return apiProblem(404, 'errors.statusNotFound', lang);
+	const t = translator(lang);
+	return json(
+		{
+			...status,
+			statusText: t(`status.${status.status}`),
+			steps: status.steps.map((step) => ({ ...step, text: t(`status.${step.status}`) }))
+		},
+		{ headers: { 'cache-control': 'no-store' } }
+	);
+};
