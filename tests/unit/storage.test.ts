@@ -1,63 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { databaseConfigFromUrl, migrateToLatest, openDatabase, type OpenDatabase } from '$lib/server/db';
+import { databaseConfigFromUrl, migrateToLatest, type OpenDatabase } from '$lib/server/db';
+import { backends } from './backends';
 import { seedIfEmpty } from '$lib/server/db/seed';
 import { seedPostings } from '$lib/server/db/seed-files';
 import { getJob, listJobs, listJobTypes } from '$lib/server/jobs';
-
-/**
- * The same suite runs on SQLite always, and on PostgreSQL when TEST_DATABASE_URL
- * names a server: there it makes a fresh database and drops it afterwards.
- */
-interface Backend {
-	name: string;
-	open(): Promise<{ database: OpenDatabase; cleanup(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-	{
-		name: 'sqlite',
-		async open() {
-			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-storage-'));
-			const database = openDatabase({ dialect: 'sqlite', path: path.join(dir, 'test.db') });
-			return {
-				database,
-				async cleanup() {
-					await database.db.destroy();
-					fs.rmSync(dir, { recursive: true, force: true });
-				}
-			};
-		}
-	}
-];
-
-const postgresUrl = process.env.TEST_DATABASE_URL;
-if (postgresUrl) {
-	backends.push({
-		name: 'postgres',
-		async open() {
-			const name = `klapjob_test_${process.pid}_${Date.now()}`;
-			const admin = new pg.Client({ connectionString: postgresUrl });
-			await admin.connect();
-			await admin.query(`CREATE DATABASE ${name}`);
-			const url = new URL(postgresUrl);
-			url.pathname = `/${name}`;
-			const database = openDatabase({ dialect: 'postgres', url: url.toString() });
-			return {
-				database,
-				async cleanup() {
-					await database.db.destroy();
-					await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-					await admin.end();
-				}
-			};
-		}
-	});
-}
 
 describe('databaseConfigFromUrl', () => {
 	test.each([
