@@ -9,6 +9,10 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
+		paths: {
+			// Absolute asset paths: the offline shell is served at every URL, and must load the same files.
+			relative: false
+		},
 		files: {
 			serviceWorker: 'service-worker'
 		},

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
-// A fresh SQLite file per run: the tests see exactly the seeded data.
-const databaseFile = path.join(os.tmpdir(), `klapjob-e2e-${process.pid}-${Date.now()}.db`);
+// A fresh SQLite file per run: the tests see exactly the seeded data. Workers inherit
+// the name through the environment, so a test can look into the real database.
+process.env.E2E_DATABASE_FILE ??= path.join(os.tmpdir(), `klapjob-e2e-${process.pid}-${Date.now()}.db`);
+const databaseFile = process.env.E2E_DATABASE_FILE;
 
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
@@ -13,7 +15,10 @@ export const CHROMIUM_ARGS = [
 	'--no-first-run',
 	'--disable-background-networking',
 	'--disable-component-update',
-	'--disable-sync'
+	'--disable-sync',
+	// A fake microphone, so the voice message can be recorded in tests.
+	'--use-fake-device-for-media-stream',
+	'--use-fake-ui-for-media-stream'
 ];
 
 export default defineConfig({

@@ -24,7 +24,8 @@ describe('the application schema', () => {
 		['fleksjob yes without the criteria', { pension: 'no', fleksjob: 'yes' }, 'fleksjobCriteria.stu', 'errors.choose'],
 		['a job type that does not exist', { likes: ['astronaut'] }, 'likes.0', 'errors.choose'],
 		['the same day twice', { days: ['mon', 'mon'] }, 'days', 'errors.choose'],
-		['an id that is not a UUID', { id: 'abc' }, 'id', 'errors.id']
+		['an id that is not a UUID', { id: 'abc' }, 'id', 'errors.id'],
+		['no answer on fleksjob when there is no pension', { pension: 'no', fleksjob: undefined }, 'fleksjob', 'errors.choose']
 	] as const)('%s is a field error the person can fix', (_name, change, field, key) => {
 		expect(errorsOf(validApplication(change as never))).toMatchObject({ [field]: key });
 	});

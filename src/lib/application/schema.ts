@@ -48,46 +48,52 @@ export const voiceMessageSchema = z.object({
 });
 export type VoiceMessage = z.infer<typeof voiceMessageSchema>;
 
+export const helperSchema = z.object({
+	name: nameSchema,
+	role: z.enum(HELPER_ROLES, { message: 'errors.choose' }),
+	phone: phoneSchema
+});
+
+export const fleksjobCriteriaSchema = z.object(
+	Object.fromEntries(FLEKSJOB_CRITERIA.map((key) => [key, yesNoUnknown])) as Record<
+		(typeof FLEKSJOB_CRITERIA)[number],
+		typeof yesNoUnknown
+	>
+);
+
+/** Each answer on its own: the form checks one question at a time with these. */
+export const applicationFields = {
+	/** Made on the device; also the Idempotency-Key, so a retry is never a second application. */
+	id: z.uuid({ message: 'errors.id' }),
+	postingId: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'errors.posting' }).nullable(),
+	filledBy: z.enum(['self', 'helper'], { message: 'errors.choose' }),
+	helper: helperSchema.optional(),
+	name: nameSchema,
+	contactMethod: z.enum(CONTACT_METHODS, { message: 'errors.choose' }),
+	phone: phoneSchema.optional(),
+	municipality: z.string().refine((code) => municipalityByCode.has(code), { message: 'errors.municipality' }),
+	pension: yesNoUnknown,
+	/** Asked only when the answer on førtidspension is not yes. */
+	fleksjob: yesNoUnknown.optional(),
+	fleksjobCriteria: fleksjobCriteriaSchema.optional(),
+	likes: z
+		.array(z.enum(JOB_TYPE_IDS, { message: 'errors.choose' }))
+		.max(JOB_TYPE_IDS.length)
+		.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' }),
+	days: z
+		.array(z.enum(WEEKDAYS, { message: 'errors.choose' }))
+		.max(7)
+		.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' }),
+	hours: z.enum(HOURS_CHOICES, { message: 'errors.choose' }),
+	aboutText: z.string().trim().max(1000, { message: 'errors.aboutTooLong' }).optional(),
+	voiceMessage: voiceMessageSchema.optional(),
+	consent: z.literal(true, { message: 'errors.consent' }),
+	language: z.enum(LANGUAGES),
+	createdAt: z.iso.datetime({ message: 'errors.date' })
+};
+
 export const applicationSchema = z
-	.object({
-		/** Made on the device; also the Idempotency-Key, so a retry is never a second application. */
-		id: z.uuid({ message: 'errors.id' }),
-		postingId: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'errors.posting' }).nullable(),
-		filledBy: z.enum(['self', 'helper'], { message: 'errors.choose' }),
-		helper: z
-			.object({
-				name: nameSchema,
-				role: z.enum(HELPER_ROLES, { message: 'errors.choose' }),
-				phone: phoneSchema
-			})
-			.optional(),
-		name: nameSchema,
-		contactMethod: z.enum(CONTACT_METHODS, { message: 'errors.choose' }),
-		phone: phoneSchema.optional(),
-		municipality: z.string().refine((code) => municipalityByCode.has(code), { message: 'errors.municipality' }),
-		pension: yesNoUnknown,
-		fleksjob: yesNoUnknown,
-		fleksjobCriteria: z
-			.object(Object.fromEntries(FLEKSJOB_CRITERIA.map((key) => [key, yesNoUnknown])) as Record<
-				(typeof FLEKSJOB_CRITERIA)[number],
-				typeof yesNoUnknown
-			>)
-			.optional(),
-		likes: z
-			.array(z.enum(JOB_TYPE_IDS, { message: 'errors.choose' }))
-			.max(JOB_TYPE_IDS.length)
-			.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' }),
-		days: z
-			.array(z.enum(WEEKDAYS, { message: 'errors.choose' }))
-			.max(7)
-			.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' }),
-		hours: z.enum(HOURS_CHOICES, { message: 'errors.choose' }),
-		aboutText: z.string().trim().max(1000, { message: 'errors.aboutTooLong' }).optional(),
-		voiceMessage: voiceMessageSchema.optional(),
-		consent: z.literal(true, { message: 'errors.consent' }),
-		language: z.enum(LANGUAGES),
-		createdAt: z.iso.datetime({ message: 'errors.date' })
-	})
+	.object(applicationFields)
 	.strict()
 	.superRefine((application, context) => {
 		if (application.filledBy === 'helper' && !application.helper) {
@@ -101,6 +107,9 @@ export const applicationSchema = z
 		}
 		if (application.contactMethod !== 'helper' && !application.phone) {
 			context.addIssue({ code: 'custom', path: ['phone'], message: 'errors.phone' });
+		}
+		if (application.pension !== 'yes' && !application.fleksjob) {
+			context.addIssue({ code: 'custom', path: ['fleksjob'], message: 'errors.choose' });
 		}
 		if (application.fleksjob === 'yes' && !application.fleksjobCriteria) {
 			context.addIssue({ code: 'custom', path: ['fleksjobCriteria', 'stu'], message: 'errors.choose' });

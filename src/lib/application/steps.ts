@@ -1,0 +1,239 @@
+import type { z } from 'zod';
+import { JOB_TYPE_IDS } from '$lib/jobs/types';
+import { UI_PICTURES } from '$lib/pictures';
+import {
+	ANSWER_YES_NO_UNKNOWN,
+	CONTACT_METHODS,
+	FLEKSJOB_CRITERIA,
+	HELPER_ROLES,
+	HOURS_CHOICES,
+	WEEKDAYS,
+	applicationFields,
+	fleksjobCriteriaSchema,
+	helperSchema,
+	type ApplicationInput
+} from './schema';
+
+/**
+ * The questions of the application, as data: order, picture, text keys and answer
+ * type. One component renders any step. A new question is one entry here and its
+ * texts in the locales (form.<id>.question, form.<id>.help).
+ */
+export type StepKind = 'choice' | 'multi' | 'text' | 'phone' | 'municipality' | 'about' | 'consent';
+
+export interface StepOption {
+	value: string;
+	/** i18n key of the option's words. */
+	label: string;
+	picture: string;
+}
+
+export type Answers = Partial<ApplicationInput>;
+
+export interface Step {
+	/** Also the step's name in the URL (?trin=…). */
+	id: string;
+	kind: StepKind;
+	/** Where the answer lives in the application, as a dotted path. */
+	field: string;
+	picture: string;
+	options?: StepOption[];
+	/** The step is asked only when this holds. */
+	when?: (answers: Answers) => boolean;
+	/** May be left empty. */
+	optional?: boolean;
+	/** The question says "you" to the applicant, or names them when a helper fills in. */
+	helperVariant?: boolean;
+}
+
+const ANSWER_PICTURES = { yes: UI_PICTURES.thumbsUp, no: UI_PICTURES.thumbsDown, unknown: UI_PICTURES.thinkingFace } as const;
+const yesNoUnknown = (): StepOption[] =>
+	ANSWER_YES_NO_UNKNOWN.map((value) => ({ value, label: `form.answers.${value}`, picture: ANSWER_PICTURES[value] }));
+
+const HELPER_ROLE_PICTURES: Record<(typeof HELPER_ROLES)[number], string> = {
+	bosted: UI_PICTURES.houseWithGarden,
+	family: UI_PICTURES.bustsInSilhouette,
+	teacher: UI_PICTURES.teacher,
+	other: UI_PICTURES.bustInSilhouette
+};
+const CONTACT_PICTURES: Record<(typeof CONTACT_METHODS)[number], string> = {
+	call: UI_PICTURES.phone,
+	sms: UI_PICTURES.mobilePhoneWithArrow,
+	helper: UI_PICTURES.handshake
+};
+const CRITERION_PICTURES: Record<(typeof FLEKSJOB_CRITERIA)[number], string> = {
+	stu: UI_PICTURES.graduationCap,
+	ppr: UI_PICTURES.school,
+	socialService: UI_PICTURES.houseWithGarden,
+	workCapacity: UI_PICTURES.hourglassNotDone,
+	partnerCompanies: UI_PICTURES.officeBuilding
+};
+
+const isHelper = (answers: Answers) => answers.filledBy === 'helper';
+
+export const STEPS: Step[] = [
+	{
+		id: 'hvem',
+		kind: 'choice',
+		field: 'filledBy',
+		picture: UI_PICTURES.apply,
+		options: [
+			{ value: 'self', label: 'form.hvem.self', picture: UI_PICTURES.personRaisingHand },
+			{ value: 'helper', label: 'form.hvem.helper', picture: UI_PICTURES.handshake }
+		]
+	},
+	{ id: 'hjaelper-navn', kind: 'text', field: 'helper.name', picture: UI_PICTURES.who, when: isHelper },
+	{
+		id: 'hjaelper-rolle',
+		kind: 'choice',
+		field: 'helper.role',
+		picture: UI_PICTURES.handshake,
+		when: isHelper,
+		options: HELPER_ROLES.map((value) => ({
+			value,
+			label: `form.hjaelper-rolle.${value}`,
+			picture: HELPER_ROLE_PICTURES[value]
+		}))
+	},
+	{ id: 'hjaelper-telefon', kind: 'phone', field: 'helper.phone', picture: UI_PICTURES.mobilePhone, when: isHelper },
+	{ id: 'navn', kind: 'text', field: 'name', picture: UI_PICTURES.who, helperVariant: true },
+	{
+		id: 'kontakt',
+		kind: 'choice',
+		field: 'contactMethod',
+		picture: UI_PICTURES.phone,
+		helperVariant: true,
+		options: CONTACT_METHODS.map((value) => ({
+			value,
+			label: `form.kontakt.${value}`,
+			picture: CONTACT_PICTURES[value]
+		}))
+	},
+	{
+		id: 'telefon',
+		kind: 'phone',
+		field: 'phone',
+		picture: UI_PICTURES.mobilePhone,
+		helperVariant: true,
+		when: (answers) => answers.contactMethod !== 'helper'
+	},
+	{ id: 'kommune', kind: 'municipality', field: 'municipality', picture: UI_PICTURES.map, helperVariant: true },
+	{
+		id: 'pension',
+		kind: 'choice',
+		field: 'pension',
+		picture: UI_PICTURES.who,
+		helperVariant: true,
+		options: yesNoUnknown()
+	},
+	{
+		id: 'fleksjob',
+		kind: 'choice',
+		field: 'fleksjob',
+		picture: UI_PICTURES.jobTypes,
+		helperVariant: true,
+		options: yesNoUnknown(),
+		when: (answers) => answers.pension !== 'yes'
+	},
+	...FLEKSJOB_CRITERIA.map(
+		(criterion): Step => ({
+			id: `fleksjob-${criterion}`,
+			kind: 'choice',
+			field: `fleksjobCriteria.${criterion}`,
+			picture: CRITERION_PICTURES[criterion],
+			helperVariant: true,
+			options: yesNoUnknown(),
+			when: (answers) => answers.pension !== 'yes' && answers.fleksjob === 'yes'
+		})
+	),
+	{
+		id: 'lide',
+		kind: 'multi',
+		field: 'likes',
+		picture: UI_PICTURES.sparkles,
+		helperVariant: true,
+		optional: true,
+		// Names and pictures of the job types come from the catalogue (the API) at render time.
+		options: JOB_TYPE_IDS.map((value) => ({ value, label: value, picture: '' }))
+	},
+	{
+		id: 'dage',
+		kind: 'multi',
+		field: 'days',
+		picture: UI_PICTURES.spiralCalendar,
+		helperVariant: true,
+		optional: true,
+		options: WEEKDAYS.map((value) => ({ value, label: `form.days.${value}`, picture: '' }))
+	},
+	{
+		id: 'timer',
+		kind: 'choice',
+		field: 'hours',
+		picture: UI_PICTURES.hours,
+		helperVariant: true,
+		options: HOURS_CHOICES.map((value) => ({
+			value,
+			label: `form.timer.${value}`,
+			picture: value === 'unknown' ? UI_PICTURES.thinkingFace : UI_PICTURES.hours
+		}))
+	},
+	{ id: 'om-dig', kind: 'about', field: 'aboutText', picture: UI_PICTURES.speechBalloon, helperVariant: true, optional: true },
+	{ id: 'samtykke', kind: 'consent', field: 'consent', picture: UI_PICTURES.locked }
+];
+
+/** The steps that apply to these answers, in order. */
+export function activeSteps(answers: Answers): Step[] {
+	return STEPS.filter((step) => !step.when || step.when(answers));
+}
+
+export function getAnswer(answers: Answers, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], answers);
+}
+
+/** A copy of the answers with one answer set (or removed when undefined). */
+export function setAnswer(answers: Answers, path: string, value: unknown): Answers {
+	const [head, ...rest] = path.split('.');
+	if (!head) return answers;
+	const copy: Record<string, unknown> = { ...answers };
+	if (rest.length === 0) {
+		if (value === undefined) delete copy[head];
+		else copy[head] = value;
+	} else {
+		copy[head] = setAnswer((copy[head] as Answers) ?? {}, rest.join('.'), value);
+	}
+	return copy as Answers;
+}
+
+/** The schema for one field path, so each step checks just its own answer. */
+function fieldSchema(path: string): z.ZodType | undefined {
+	const [head, tail] = path.split('.');
+	if (head === 'helper' && tail) return helperSchema.shape[tail as keyof typeof helperSchema.shape];
+	if (head === 'fleksjobCriteria' && tail) {
+		return fleksjobCriteriaSchema.shape[tail as keyof typeof fleksjobCriteriaSchema.shape];
+	}
+	return applicationFields[head as keyof typeof applicationFields];
+}
+
+/** The i18n key of what is wrong with this step's answer, or null when it is fine. */
+export function stepError(step: Step, answers: Answers): string | null {
+	const value = getAnswer(answers, step.field);
+	if (step.kind === 'about') return null;
+	if (step.optional && (value === undefined || (Array.isArray(value) && value.length === 0))) return null;
+	if (value === undefined || value === '') {
+		return step.kind === 'text' ? 'errors.name' : step.kind === 'phone' ? 'errors.phone' : step.kind === 'consent' ? 'errors.consent' : step.kind === 'municipality' ? 'errors.municipality' : 'errors.choose';
+	}
+	const result = fieldSchema(step.field)?.safeParse(value);
+	if (!result || result.success) return null;
+	return result.error.issues[0]?.message ?? 'errors.choose';
+}
+
+/** The first step not yet answered well: where to pick up a draft. */
+export function firstOpenStep(answers: Answers): Step | undefined {
+	return activeSteps(answers).find((step) => stepError(step, answers) !== null && getAnswer(answers, step.field) === undefined);
+}
+
+/** The step of a field path the server complained about (e.g. "helper.phone"). */
+export function stepForField(path: string): Step | undefined {
+	return STEPS.find((step) => path === step.field || path.startsWith(`${step.field}.`)) ??
+		STEPS.find((step) => step.field.startsWith(`${path}.`));
+}

@@ -1,0 +1,37 @@
+import { localDatabase } from '$lib/outbox/db';
+import type { Language } from '$lib/i18n/languages';
+import type { Job, JobType } from './types';
+
+/** The device's copy of all live postings in one language. */
+export async function localJobs(lang: Language): Promise<Job[]> {
+	return localDatabase().postings.where('lang').equals(lang).toArray();
+}
+
+export async function localJob(id: string, lang: Language): Promise<Job | undefined> {
+	return localDatabase().postings.get([lang, id] as unknown as string);
+}
+
+export async function localJobTypes(lang: Language): Promise<JobType[]> {
+	return (await localDatabase().jobTypes.get(lang))?.jobTypes ?? [];
+}
+
+/**
+ * Fetches every live posting and keeps them on the device, replacing the old copy,
+ * so that every posting opens later without a connection. ETags make a repeat cheap.
+ */
+export async function refreshLocalJobs(lang: Language, fetchImpl: typeof fetch = fetch): Promise<number> {
+	const [jobsResponse, typesResponse] = await Promise.all([
+		fetchImpl(`/api/jobs?lang=${lang}`),
+		fetchImpl(`/api/job-types?lang=${lang}`)
+	]);
+	if (!jobsResponse.ok || !typesResponse.ok) return 0;
+	const { jobs } = (await jobsResponse.json()) as { jobs: Job[] };
+	const { jobTypes } = (await typesResponse.json()) as { jobTypes: JobType[] };
+	const db = localDatabase();
+	await db.transaction('rw', db.postings, db.jobTypes, async () => {
+		await db.postings.where('lang').equals(lang).delete();
+		await db.postings.bulkPut(jobs.map((job) => ({ ...job, lang })));
+		await db.jobTypes.put({ lang, jobTypes, savedAt: Date.now() });
+	});
+	return jobs.length;
+}

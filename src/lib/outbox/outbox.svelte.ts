@@ -1,0 +1,95 @@
+import { liveQuery } from 'dexie';
+import { localDatabase, type OutboxItem, type Receipt } from './db';
+import { makeAllDue, nextDueAt, syncOutbox, type SyncReport } from './sync';
+
+/** Tag for the service worker's background sync: it runs the same engine. */
+export const SYNC_TAG = 'klapjob-outbox';
+/** Even with nothing due, look again this often: a cheap guard against a missed event. */
+const SAFETY_POLL_MS = 30_000;
+
+/**
+ * The device's outbox as reactive state for the pages, and the triggers that run the
+ * sync engine: at start, on `online`, when the page becomes visible, and on a timer
+ * set to the next due item (backoff with jitter decides when).
+ */
+class Outbox {
+	items = $state<OutboxItem[]>([]);
+	receipts = $state<Receipt[]>([]);
+	/** False until the first read from the device: pages show "loading", not "empty". */
+	loaded = $state(false);
+	syncing = $state(false);
+	#started = false;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	start(): void {
+		if (this.#started || typeof window === 'undefined') return;
+		this.#started = true;
+		const db = localDatabase();
+		liveQuery(() => db.outbox.orderBy('nextAttemptAt').toArray()).subscribe((items) => {
+			this.items = items.sort((a, b) => b.queuedAt - a.queuedAt);
+			this.loaded = true;
+		});
+		liveQuery(() => db.receipts.orderBy('sentAt').reverse().toArray()).subscribe((receipts) => {
+			this.receipts = receipts;
+		});
+		window.addEventListener('online', () => void this.syncNow());
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'visible') void this.sync();
+		});
+		void this.sync();
+	}
+
+	/** Runs the engine for what is due, then sets the timer for what is left. */
+	async sync(): Promise<SyncReport | undefined> {
+		clearTimeout(this.#timer);
+		this.syncing = true;
+		let report: SyncReport | undefined;
+		try {
+			report = await syncOutbox({ db: localDatabase(), fetch: (...args) => fetch(...args) });
+		} finally {
+			this.syncing = false;
+			await this.#schedule();
+		}
+		return report;
+	}
+
+	/** Everything waiting is tried now, whatever its backoff said. */
+	async syncNow(): Promise<SyncReport | undefined> {
+		await makeAllDue(localDatabase());
+		return this.sync();
+	}
+
+	async #schedule(): Promise<void> {
+		const due = await nextDueAt(localDatabase());
+		const wait = due === null ? SAFETY_POLL_MS : Math.max(250, Math.min(SAFETY_POLL_MS, due - Date.now()));
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.sync(), wait);
+	}
+
+	/** Asks the service worker to sync when the connection returns, even if the app is closed. */
+	async registerBackgroundSync(): Promise<void> {
+		try {
+			const registration = (await navigator.serviceWorker?.ready) as
+				| (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })
+				| undefined;
+			await registration?.sync?.register(SYNC_TAG);
+		} catch {
+			// No background sync here: the page's own triggers still send it.
+		}
+	}
+
+	async retry(id: string): Promise<void> {
+		await localDatabase().outbox.update(id, { state: 'waiting', nextAttemptAt: Date.now() });
+		await this.sync();
+	}
+
+	async remove(id: string): Promise<void> {
+		await localDatabase().outbox.delete(id);
+	}
+
+	async forgetReceipt(id: string): Promise<void> {
+		await localDatabase().receipts.delete(id);
+	}
+}
+
+export const outbox = new Outbox();

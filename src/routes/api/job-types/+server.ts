@@ -1,0 +1,12 @@
+import type { RequestHandler } from './$types';
+import { database } from '$lib/server/db/instance';
+import { cachedJson, problem } from '$lib/server/http';
+import { listJobTypes } from '$lib/server/jobs';
+import { isLanguage } from '$lib/i18n/languages';
+
+export const GET: RequestHandler = async ({ url, request }) => {
+	const lang = url.searchParams.get('lang') ?? 'da';
+	if (!isLanguage(lang)) return problem(400, 'Some query parameters are not valid.', { lang: 'Use da or en.' });
+	const { db } = await database();
+	return cachedJson(request, { jobTypes: await listJobTypes(db, lang) });
+};

@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * A server of the built app that a test may stop and start again: the truthful way
+ * to take the connection away (the service worker's fetches fail for real).
+ */
+export class AppServer {
+	readonly databaseFile: string;
+	#process: ChildProcess | undefined;
+
+	constructor(readonly port: number) {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-app-'));
+		this.databaseFile = path.join(dir, 'app.db');
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	async start(): Promise<void> {
+		this.#process = spawn('node', ['build'], {
+			cwd: path.resolve(import.meta.dirname, '../..'),
+			env: {
+				...process.env,
+				PORT: String(this.port),
+				HOST: '127.0.0.1',
+				ORIGIN: this.url,
+				DATABASE_URL: `file:${this.databaseFile}`
+			},
+			stdio: 'ignore'
+		});
+		const deadline = Date.now() + 30_000;
+		while (Date.now() < deadline) {
+			try {
+				const response = await fetch(`${this.url}/api/health`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`The app did not start on port ${this.port}`);
+	}
+
+	async stop(): Promise<void> {
+		const child = this.#process;
+		if (!child || child.exitCode !== null) return;
+		await new Promise<void>((resolve) => {
+			child.once('exit', () => resolve());
+			child.kill('SIGTERM');
+		});
+		this.#process = undefined;
+	}
+
+	/** Reads the real database, as the server left it. */
+	query<T>(sql: string, ...params: unknown[]): T[] {
+		const db = new Database(this.databaseFile, { readonly: true });
+		try {
+			return db.prepare(sql).all(...params) as T[];
+		} finally {
+			db.close();
+		}
+	}
+}

@@ -1,0 +1,302 @@
+import { expect, test, type Page } from '@playwright/test';
+import { AppServer } from './app-server';
+import { expectNoAxeViolations } from './helpers';
+
+interface Person {
+	name: string;
+	phone: string;
+	voice?: boolean;
+	axe?: boolean;
+}
+
+/** Every IndexedDB record on the page, as text: to prove nothing personal is left. */
+async function indexedDbText(page: Page): Promise<string> {
+	return page.evaluate(async () => {
+		const open = indexedDB.open('klapjob');
+		const db: IDBDatabase = await new Promise((resolve, reject) => {
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const all: Record<string, unknown[]> = {};
+		for (const name of Array.from(db.objectStoreNames)) {
+			if (name === 'postings' || name === 'jobTypes') continue;
+			all[name] = await new Promise((resolve) => {
+				const request = db.transaction(name).objectStore(name).getAll();
+				request.onsuccess = () => resolve(request.result);
+			});
+		}
+		db.close();
+		return JSON.stringify(all);
+	});
+}
+
+async function localPostingCount(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const open = indexedDB.open('klapjob');
+		const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
+		if (!db.objectStoreNames.contains('postings')) return 0;
+		const count: number = await new Promise((resolve) => {
+			const request = db.transaction('postings').objectStore('postings').count();
+			request.onsuccess = () => resolve(request.result);
+		});
+		db.close();
+		return count;
+	});
+}
+
+/** Fills the form from its first question to "Tjek dine svar", as a person would. */
+async function fillApplication(page: Page, person: Person) {
+	const check = async () => {
+		if (person.axe) await expectNoAxeViolations(page);
+	};
+	await expect(page.locator('p.progress')).toContainText(/Trin 1 af \d+/);
+	await check();
+	await page.getByRole('button', { name: 'Mig selv' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Hvad hedder du?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Næste' }).click();
+	// Nothing written: a kind message that leads to the field.
+	await expect(page.getByRole('alert')).toContainText('Skriv et navn.');
+	await check();
+	await page.getByLabel('Hvad hedder du?').fill(person.name);
+	await page.getByRole('button', { name: 'Næste' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Hvordan skal vi kontakte dig?' })).toBeVisible();
+	await check();
+	await page.getByRole('button', { name: 'Send en SMS til mig' }).click();
+
+	await page.getByLabel('Hvad er dit telefonnummer?').fill('123');
+	await page.getByRole('button', { name: 'Næste' }).click();
+	await expect(page.getByRole('alert')).toContainText('Skriv et telefonnummer med 8 tal.');
+	await page.getByLabel('Hvad er dit telefonnummer?').fill(person.phone);
+	await page.getByRole('button', { name: 'Næste' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Hvor bor du?' })).toBeVisible();
+	await check();
+	// The posting's municipality is already chosen.
+	await expect(page.getByText(/Valgt: \p{L}+/u)).toBeVisible();
+	await page.getByRole('button', { name: 'Næste' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Får du førtidspension?' })).toBeVisible();
+	await check();
+	await page.getByRole('button', { name: 'Ja', exact: true }).click();
+
+	await expect(page.getByRole('heading', { name: 'Hvad kan du lide at lave?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Butik' }).click();
+	await expect(page.getByRole('button', { name: 'Butik' })).toHaveAttribute('aria-pressed', 'true');
+	await check();
+	await page.getByRole('button', { name: 'Næste' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Hvilke dage kan du arbejde?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Mandag' }).click();
+	await page.getByRole('button', { name: 'Torsdag' }).click();
+	await page.getByRole('button', { name: 'Næste' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Hvor mange timer kan du arbejde om ugen?' })).toBeVisible();
+	await page.getByRole('button', { name: '5 til 10 timer' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Fortæl om dig selv' })).toBeVisible();
+	await check();
+	if (person.voice) {
+		await page.getByRole('button', { name: 'Indtal en besked' }).click();
+		await expect(page.getByText('Vi optager nu.')).toBeVisible();
+		await page.waitForTimeout(1500);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(page.getByText('Beskeden er gemt.')).toBeVisible();
+		await expect(page.locator('audio')).toBeVisible();
+		await page.getByRole('button', { name: 'Næste' }).click();
+	} else {
+		await page.getByRole('button', { name: 'Spring over' }).click();
+	}
+
+	await expect(page.getByRole('heading', { name: 'Må vi gemme det, du har skrevet?' })).toBeVisible();
+	await check();
+	await page.getByRole('button', { name: 'Ja, det må I' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
+	await expect(page.getByText(person.name)).toBeVisible();
+	await check();
+}
+
+test('a person applies for a posting and gets a reference to say on the phone', async ({ page, baseURL }) => {
+	await page.goto('/job/p0001');
+	await page.getByRole('link', { name: 'Søg jobbet' }).click();
+	await fillApplication(page, { name: 'Online Olsen', phone: '21 43 65 87', axe: true });
+	await page.getByRole('button', { name: 'Send ansøgningen' }).click();
+	await expect(page.getByRole('heading', { name: 'Sendt' })).toBeVisible();
+	const reference = (await page.locator('[data-reference]').textContent())!.trim();
+	expect(reference).toMatch(/^[A-Z]{3}-\d{3}$/);
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: 'Se mine ansøgninger' }).click();
+	await expect(page.getByText(`Nummer: ${reference}`)).toBeVisible();
+	await expect(page.getByText('Vi har fået din ansøgning.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	// Only the receipt is left on the phone.
+	const stored = await indexedDbText(page);
+	expect(stored).not.toContain('Online Olsen');
+	expect(stored).not.toContain('21436587');
+	expect(stored).toContain(reference);
+	expect(baseURL).toBeTruthy();
+});
+
+test('answers are kept when the page is closed, and "ny ansøgning" starts empty', async ({ page }) => {
+	await page.goto('/job/p0002/ansog');
+	await page.getByRole('button', { name: 'Jeg hjælper en anden' }).click();
+	await page.getByLabel('Hvad hedder du?').fill('Hjælper Hansen');
+	await page.getByRole('button', { name: 'Næste' }).click();
+	await expect(page.getByRole('heading', { name: 'Hvordan kender du personen?' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Hvordan kender du personen?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Tilbage' }).click();
+	await expect(page.getByLabel('Hvad hedder du?')).toHaveValue('Hjælper Hansen');
+
+	await page.goto('/mine');
+	await page.getByRole('button', { name: 'Ny ansøgning for en anden person' }).click();
+	await expect(page).toHaveURL(/\/ansog$/);
+	await page.goto('/job/p0002/ansog?trin=hjaelper-navn');
+	// The helper's answers are gone: the form starts at its first question, nothing chosen.
+	await expect(page.getByRole('heading', { name: 'Hvem udfylder ansøgningen?' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Jeg hjælper en anden' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the API answers a repeat with the same receipt, and bad input with field errors', async ({ request }) => {
+	const id = crypto.randomUUID();
+	const application = {
+		id,
+		postingId: 'p0001',
+		filledBy: 'self',
+		name: 'Api Andersen',
+		contactMethod: 'call',
+		phone: '22334455',
+		municipality: '330',
+		pension: 'unknown',
+		fleksjob: 'no',
+		likes: [],
+		days: [],
+		hours: 'unknown',
+		consent: true,
+		language: 'da',
+		createdAt: new Date().toISOString()
+	};
+	const first = await request.post('/api/applications', { data: application, headers: { 'idempotency-key': id } });
+	expect(first.status()).toBe(201);
+	const again = await request.post('/api/applications', { data: application, headers: { 'idempotency-key': id } });
+	expect(again.status()).toBe(200);
+	expect(await again.json()).toEqual(await first.json());
+
+	const other = await request.post('/api/applications', { data: { ...application, name: 'X' }, headers: { 'idempotency-key': id } });
+	expect(other.status()).toBe(422);
+
+	const noKey = await request.post('/api/applications', { data: application });
+	expect(noKey.status()).toBe(400);
+
+	const bad = await request.post('/api/applications', {
+		data: { ...application, id: crypto.randomUUID(), phone: '12' },
+		headers: { 'idempotency-key': crypto.randomUUID(), 'accept-language': 'en' }
+	});
+	expect(bad.status()).toBe(400);
+	const body = (await bad.json()) as { fields: Record<string, string>; codes: Record<string, string> };
+	expect(body.codes.phone).toBe('errors.phone');
+	expect(body.fields.phone).toBe('Write a phone number with 8 digits.');
+
+	const huge = await request.post('/api/applications', {
+		data: { ...application, aboutText: 'x'.repeat(600_000) },
+		headers: { 'idempotency-key': crypto.randomUUID() }
+	});
+	expect(huge.status()).toBe(413);
+
+	const status = await request.get(`/api/status/${(await first.json()).statusToken}`);
+	expect(await status.json()).toMatchObject({ status: 'received', statusText: 'Vi har fået din ansøgning.' });
+	expect(JSON.stringify(await status.json())).not.toContain('Api Andersen');
+
+	const schema = await request.get('/api/applications/schema');
+	expect((await schema.json()).properties.phone).toBeTruthy();
+});
+
+test.describe('without a connection', () => {
+	test.use({ permissions: ['microphone'] });
+
+	test('an application sent offline, with a voice message, arrives once when the connection returns', async ({
+		page,
+		context
+	}, testInfo) => {
+		test.setTimeout(120_000);
+		const server = new AppServer(4400 + testInfo.parallelIndex);
+		await server.start();
+		try {
+			// One visit with a connection: the service worker installs, the postings are kept.
+			await page.goto(`${server.url}/`);
+			await page.evaluate(() => navigator.serviceWorker.ready);
+			await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+			await page.goto(`${server.url}/job`);
+			await expect.poll(() => localPostingCount(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(250);
+			const [, , never] = server.query<{ id: string }>("select id from postings where status = 'live' order by id desc limit 3");
+
+			// The connection goes: the server stops, and the phone knows it is offline.
+			await server.stop();
+			await context.setOffline(true);
+
+			// A posting never opened before, and its form, open from the device.
+			await page.goto(`${server.url}/job/${never!.id}`);
+			await expect(page.getByRole('heading', { name: 'Det skal du lave:' })).toBeVisible();
+			await page.getByRole('link', { name: 'Søg jobbet' }).click();
+			await fillApplication(page, { name: 'Offline Olsen', phone: '29876543', voice: true });
+			await page.getByRole('button', { name: 'Send ansøgningen' }).click();
+			await expect(page.getByRole('heading', { name: 'Gemt på telefonen' })).toBeVisible({ timeout: 10_000 });
+			await expect(page.getByText('Vi sender den, når der er internet.')).toBeVisible();
+
+			// Reloaded while offline: the app opens, and the application still waits.
+			await page.goto(`${server.url}/mine`);
+			await expect(page.getByText('Venter på internet')).toBeVisible();
+			await page.reload();
+			await expect(page.getByText('Venter på internet')).toBeVisible();
+			expect(await indexedDbText(page)).toContain('Offline Olsen');
+
+			// The connection returns: within 5 seconds the server has exactly one copy.
+			await server.start();
+			await context.setOffline(false);
+			const started = Date.now();
+			await expect
+				.poll(() => server.query<{ n: number }>("select count(*) as n from applications where json_extract(answers, '$.name') = 'Offline Olsen'")[0]!.n, {
+					timeout: 5_000,
+					intervals: [100]
+				})
+				.toBe(1);
+			expect(Date.now() - started).toBeLessThan(5_000);
+			await expect(page.getByText('Sendt', { exact: false }).first()).toBeVisible();
+			const [row] = server.query<{ id: string; posting_id: string }>('select id, posting_id from applications');
+			expect(row!.posting_id).toBe(never!.id);
+			const voices = server.query<{ mime_type: string; duration_seconds: number }>('select mime_type, duration_seconds from voice_messages');
+			expect(voices).toHaveLength(1);
+			expect(voices[0]!.mime_type).toMatch(/^audio\/(webm|mp4|ogg)/);
+
+			// Nothing personal is left on the device: no name, no phone, no recording.
+			await expect.poll(async () => (await indexedDbText(page)).includes('Offline Olsen')).toBe(false);
+			const stored = await indexedDbText(page);
+			expect(stored).not.toContain('29876543');
+			expect(stored).not.toContain('voiceMessage');
+			expect(server.query('select id from applications')).toHaveLength(1);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('without the service worker the app does not open offline (the test above would fail)', async ({ browser }, testInfo) => {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const server = new AppServer(4450 + testInfo.parallelIndex);
+		await server.start();
+		try {
+			await page.goto(`${server.url}/job`);
+			await expect(page.getByRole('heading', { name: 'Find et job' })).toBeVisible();
+			await server.stop();
+			await context.setOffline(true);
+			await page.goto(`${server.url}/job/p0003`).catch(() => undefined);
+			await expect(page.getByRole('heading', { name: 'Det skal du lave:' })).toHaveCount(0);
+		} finally {
+			await server.stop();
+			await context.close();
+		}
+	});
+});
