@@ -56,8 +56,7 @@ test('a person browses the list, shows more jobs and opens a posting', async ({ 
 	const applyBox = await apply.boundingBox();
 	expect(applyBox!.height).toBeGreaterThanOrEqual(48);
 	await apply.click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Snart kan du søge her' })).toBeVisible();
-	await expect(page.getByRole('link', { name: /^Ring til/ })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Hvem udfylder ansøgningen?' })).toBeVisible();
 });
 
 test('filtering by job type keeps the choice in the URL and shows only that type', async ({ page }) => {
@@ -200,7 +199,7 @@ for (const lang of ['da', 'en'] as const) {
 		// With voices, so the read-aloud buttons are on the pages and checked too.
 		await fakeSpeechVoices(page, ['da-DK', 'en-GB']);
 		const id = await firstPostingId(page);
-		const paths = ['/', '/job', '/job?jobType=retail&municipality=330', '/job?q=ingenting-passer-her', `/job/${id}`, `/job/${id}/ansog`, '/typer', '/mine', '/om', '/job/findes-ikke'];
+		const paths = ['/', '/job', '/job?jobType=retail&municipality=330', '/job?q=ingenting-passer-her', `/job/${id}`, `/job/${id}/ansog`, '/ansog', '/typer', '/mine', '/om', '/job/findes-ikke'];
 		for (const path of paths) {
 			await page.goto(path);
 			await expect(page.locator('html')).toHaveAttribute('lang', lang);

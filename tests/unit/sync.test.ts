@@ -1,0 +1,151 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { KlapjobDatabase } from '$lib/outbox/db';
+import { BACKOFF_MAX_MS, backoffDelay, outcomeOf, retryDelay } from '$lib/outbox/retry-policy';
+import { syncOutbox } from '$lib/outbox/sync';
+import { applicationSchema, type Application } from '$lib/application/schema';
+import { validApplication } from './fixtures';
+
+describe('the retry policy', () => {
+	test.each([
+		[201, 'sent'],
+		[200, 'sent'],
+		[400, 'fix'],
+		[413, 'fix'],
+		[422, 'fix'],
+		[404, 'fix'],
+		[408, 'retry'],
+		[409, 'retry'],
+		[429, 'retry'],
+		[500, 'retry'],
+		[503, 'retry'],
+		['network-error', 'retry']
+	] as const)('%s → %s', (status, outcome) => {
+		expect(outcomeOf(status)).toBe(outcome);
+	});
+
+	test.each([
+		[1, 0, 1_000],
+		[1, 1, 2_000],
+		[2, 0, 2_000],
+		[3, 1, 8_000],
+		[20, 0, BACKOFF_MAX_MS / 2],
+		[20, 1, BACKOFF_MAX_MS]
+	])('after %i attempts with random %d the wait is %i ms', (attempts, random, expected) => {
+		expect(backoffDelay(attempts, () => random)).toBe(expected);
+	});
+
+	test('a Retry-After from the server wins, within the cap', () => {
+		expect(retryDelay(1, 7, () => 0)).toBe(7_000);
+		expect(retryDelay(1, 3600, () => 0)).toBe(BACKOFF_MAX_MS);
+		expect(retryDelay(3, null, () => 0)).toBe(4_000);
+	});
+});
+
+describe('the sync engine', () => {
+	let db: KlapjobDatabase;
+	let now = 1_000_000;
+
+	beforeEach(() => {
+		db = new KlapjobDatabase(`test-${crypto.randomUUID()}`);
+	});
+	afterEach(async () => {
+		db.close();
+		await db.delete();
+	});
+
+	async function queue(application: Application = applicationSchema.parse(validApplication())) {
+		await db.outbox.put({
+			id: application.id,
+			application,
+			postingTitle: 'Pak brød i bageren',
+			state: 'waiting',
+			attempts: 0,
+			nextAttemptAt: now,
+			queuedAt: now
+		});
+		return application;
+	}
+
+	/** A server that answers with the given statuses in turn and records what it got. */
+	function server(...statuses: (number | 'down')[]) {
+		const received: { key: string | null; body: Application }[] = [];
+		const fetch = (async (_url: string, init: RequestInit) => {
+			const status = statuses.shift() ?? 201;
+			if (status === 'down') throw new TypeError('Failed to fetch');
+			const body = JSON.parse(String(init.body)) as Application;
+			received.push({ key: new Headers(init.headers).get('idempotency-key'), body });
+			if (status < 300) return Response.json({ reference: 'KLT-482', statusToken: 'token-123456789012345678', status: 'received' }, { status });
+			return Response.json({ error: 'x', code: 'errors.invalid', codes: { phone: 'errors.phone' } }, { status });
+		}) as typeof fetch;
+		return { fetch, received };
+	}
+
+	test('a sent application leaves only a receipt: no name, no phone, no answers', async () => {
+		const application = await queue();
+		const { fetch, received } = server(201);
+		const report = await syncOutbox({ db, fetch, now: () => now });
+		expect(report).toEqual({ sent: 1, needsFix: 0, retrying: 0, skipped: false });
+		expect(received).toEqual([{ key: application.id, body: application }]);
+		expect(await db.outbox.count()).toBe(0);
+		const receipts = await db.receipts.toArray();
+		expect(receipts).toEqual([
+			{ id: application.id, reference: 'KLT-482', statusToken: 'token-123456789012345678', status: 'received', postingTitle: 'Pak brød i bageren', sentAt: now }
+		]);
+		expect(JSON.stringify(receipts)).not.toContain(application.name);
+	});
+
+	test('no connection: it waits with backoff and sends with the same key later', async () => {
+		const application = await queue();
+		const { fetch, received } = server('down', 503, 200);
+		expect((await syncOutbox({ db, fetch, now: () => now, random: () => 0 })).retrying).toBe(1);
+		let item = (await db.outbox.get(application.id))!;
+		expect(item).toMatchObject({ state: 'waiting', attempts: 1, nextAttemptAt: now + 1_000 });
+
+		// Not due yet: nothing is sent.
+		expect((await syncOutbox({ db, fetch, now: () => now + 500 })).retrying).toBe(0);
+
+		now += 1_000;
+		expect((await syncOutbox({ db, fetch, now: () => now, random: () => 0 })).retrying).toBe(1);
+		item = (await db.outbox.get(application.id))!;
+		expect(item).toMatchObject({ attempts: 2, nextAttemptAt: now + 2_000 });
+
+		now += 2_000;
+		expect((await syncOutbox({ db, fetch, now: () => now })).sent).toBe(1);
+		expect(received.map((r) => r.key)).toEqual([application.id, application.id]);
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	test('a 4xx goes back to the person with what to fix, and is not retried', async () => {
+		const application = await queue();
+		const { fetch, received } = server(400);
+		expect((await syncOutbox({ db, fetch, now: () => now })).needsFix).toBe(1);
+		expect(await db.outbox.get(application.id)).toMatchObject({ state: 'needs-fix', fieldErrors: { phone: 'errors.phone' } });
+		now += 10 * 60_000;
+		await syncOutbox({ db, fetch, now: () => now });
+		expect(received).toHaveLength(1);
+	});
+
+	test('when the server is down, the other waiting applications wait too', async () => {
+		const first = await queue();
+		now += 1;
+		const second = await queue();
+		const { fetch, received } = server('down');
+		await syncOutbox({ db, fetch, now: () => now, random: () => 0 });
+		expect(received).toHaveLength(0);
+		const [a, b] = [await db.outbox.get(first.id), await db.outbox.get(second.id)];
+		expect(a!.nextAttemptAt).toBeGreaterThan(now);
+		expect(b!.nextAttemptAt).toBe(a!.nextAttemptAt);
+	});
+
+	test('two syncs at once send each application once', async () => {
+		await queue();
+		now += 1;
+		await queue();
+		const { fetch, received } = server(201, 201, 201, 201);
+		const [one, two] = await Promise.all([syncOutbox({ db, fetch, now: () => now }), syncOutbox({ db, fetch, now: () => now })]);
+		expect([one.skipped, two.skipped].sort()).toEqual([false, true]);
+		expect(received).toHaveLength(2);
+		expect(await db.receipts.count()).toBe(2);
+	});
+});
