@@ -70,15 +70,15 @@ describe('the sync engine', () => {
 	/** A server that answers with the given statuses in turn and records what it got. */
 	function server(...statuses: (number | 'down')[]) {
 		const received: { key: string | null; body: Application }[] = [];
-		const fetch = (async (_url: string, init: RequestInit) => {
+		const fakeFetch = (async (_url: string, init: RequestInit) => {
 			const status = statuses.shift() ?? 201;
 			if (status === 'down') throw new TypeError('Failed to fetch');
 			const body = JSON.parse(String(init.body)) as Application;
 			received.push({ key: new Headers(init.headers).get('idempotency-key'), body });
 			if (status < 300) return Response.json({ reference: 'KLT-482', statusToken: 'token-123456789012345678', status: 'received' }, { status });
 			return Response.json({ error: 'x', code: 'errors.invalid', codes: { phone: 'errors.phone' } }, { status });
-		}) as typeof fetch;
-		return { fetch, received };
+		}) as typeof globalThis.fetch;
+		return { fetch: fakeFetch, received };
 	}
 
 	test('a sent application leaves only a receipt: no name, no phone, no answers', async () => {
