@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { AppServer } from './app-server';
 import { expectNoAxeViolations } from './helpers';
 
@@ -58,17 +59,17 @@ async function fillApplication(page: Page, person: Person) {
 	// Nothing written: a kind message that leads to the field.
 	await expect(page.getByRole('alert')).toContainText('Skriv et navn.');
 	await check();
-	await page.getByLabel('Hvad hedder du?').fill(person.name);
+	await page.getByLabel('Hvad hedder du?', { exact: true }).fill(person.name);
 	await page.getByRole('button', { name: 'Næste' }).click();
 
 	await expect(page.getByRole('heading', { name: 'Hvordan skal vi kontakte dig?' })).toBeVisible();
 	await check();
 	await page.getByRole('button', { name: 'Send en SMS til mig' }).click();
 
-	await page.getByLabel('Hvad er dit telefonnummer?').fill('123');
+	await page.getByLabel('Hvad er dit telefonnummer?', { exact: true }).fill('123');
 	await page.getByRole('button', { name: 'Næste' }).click();
 	await expect(page.getByRole('alert')).toContainText('Skriv et telefonnummer med 8 tal.');
-	await page.getByLabel('Hvad er dit telefonnummer?').fill(person.phone);
+	await page.getByLabel('Hvad er dit telefonnummer?', { exact: true }).fill(person.phone);
 	await page.getByRole('button', { name: 'Næste' }).click();
 
 	await expect(page.getByRole('heading', { name: 'Hvor bor du?' })).toBeVisible();
@@ -143,13 +144,13 @@ test('a person applies for a posting and gets a reference to say on the phone', 
 test('answers are kept when the page is closed, and "ny ansøgning" starts empty', async ({ page }) => {
 	await page.goto('/job/p0002/ansog');
 	await page.getByRole('button', { name: 'Jeg hjælper en anden' }).click();
-	await page.getByLabel('Hvad hedder du?').fill('Hjælper Hansen');
+	await page.getByLabel('Hvad hedder du?', { exact: true }).fill('Hjælper Hansen');
 	await page.getByRole('button', { name: 'Næste' }).click();
 	await expect(page.getByRole('heading', { name: 'Hvordan kender du personen?' })).toBeVisible();
 	await page.reload();
 	await expect(page.getByRole('heading', { name: 'Hvordan kender du personen?' })).toBeVisible();
 	await page.getByRole('button', { name: 'Tilbage' }).click();
-	await expect(page.getByLabel('Hvad hedder du?')).toHaveValue('Hjælper Hansen');
+	await expect(page.getByLabel('Hvad hedder du?', { exact: true })).toHaveValue('Hjælper Hansen');
 
 	await page.goto('/mine');
 	await page.getByRole('button', { name: 'Ny ansøgning for en anden person' }).click();
@@ -299,4 +300,105 @@ test.describe('without a connection', () => {
 			await context.close();
 		}
 	});
+});
+
+test('a helper fills in for a resident, through the fleksjob questions, with no axe violations on any step', async ({ page }) => {
+	await page.goto('/ansog');
+	const step = async (action: () => Promise<void>) => {
+		await expect(page.locator('p.progress')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await action();
+	};
+	await step(() => page.getByRole('button', { name: 'Jeg hjælper en anden' }).click());
+	await step(async () => {
+		await page.getByLabel('Hvad hedder du?', { exact: true }).fill('Hjælper Hansen');
+		await page.getByRole('button', { name: 'Næste' }).click();
+	});
+	await step(() => page.getByRole('button', { name: 'Jeg arbejder på et bosted' }).click());
+	await step(async () => {
+		await page.getByLabel('Hvad er dit telefonnummer?', { exact: true }).fill('+45 33 44 55 66');
+		await page.getByRole('button', { name: 'Næste' }).click();
+	});
+	await step(async () => {
+		await page.getByLabel('Hvad hedder personen, der søger?', { exact: true }).fill('Beboer Bentsen');
+		await page.getByRole('button', { name: 'Næste' }).click();
+	});
+	await step(() => page.getByRole('button', { name: 'Kontakt mig, der hjælper' }).click());
+	// No phone for the person: the helper is the contact. No posting: the person picks the municipality.
+	await expect(page.getByRole('heading', { name: 'Hvor bor personen?' })).toBeVisible();
+	await step(async () => {
+		await page.getByLabel('Skriv navnet på din kommune').fill('aarhus');
+		await page.getByRole('button', { name: 'Aarhus' }).click();
+	});
+	await step(() => page.getByRole('button', { name: 'Nej', exact: true }).click());
+	await step(() => page.getByRole('button', { name: 'Ja', exact: true }).click());
+	for (let i = 0; i < 5; i++) {
+		await step(() => page.getByRole('button', { name: i === 0 ? 'Ja' : 'Ved ikke', exact: true }).click());
+	}
+	await step(() => page.getByRole('button', { name: 'Spring over' }).click());
+	await step(() => page.getByRole('button', { name: 'Spring over' }).click());
+	await step(() => page.getByRole('button', { name: 'Ved ikke' }).click());
+	await step(() => page.getByRole('button', { name: 'Spring over' }).click());
+	await step(() => page.getByRole('button', { name: 'Ja, det må I' }).click());
+	await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
+	await expect(page.getByText('Beboer Bentsen')).toBeVisible();
+
+	// "Ret" goes to the question and straight back to the check page.
+	await page.getByRole('link', { name: 'Ret: Hvad hedder personen, der søger?' }).click();
+	await page.getByLabel('Hvad hedder personen, der søger?', { exact: true }).fill('Beboer Berg');
+	await page.getByRole('button', { name: 'Næste' }).click();
+	await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
+	await expect(page.getByText('Beboer Berg')).toBeVisible();
+
+	await page.getByRole('button', { name: 'Send ansøgningen' }).click();
+	await expect(page.getByRole('heading', { name: 'Sendt' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// Screened on arrival (one criterion met: fleksjob) and routed to Aarhus's consultant.
+	const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true });
+	try {
+		const row = db
+			.prepare(
+				"select a.screening_decision, a.screening_reasons, a.consultant_id, m.consultant_id as aarhus from applications a join municipalities m on m.code = '751' where json_extract(a.answers, '$.name') = 'Beboer Berg'"
+			)
+			.get() as { screening_decision: string; screening_reasons: string; consultant_id: string; aarhus: string };
+		expect(row.screening_decision).toBe('fleksjob');
+		expect(JSON.parse(row.screening_reasons)).toEqual(['pension-no', 'fleksjob-yes', 'criterion-stu']);
+		expect(row.consultant_id).toBe(row.aarhus);
+	} finally {
+		db.close();
+	}
+});
+
+test('an application the server sends back shows what to fix, and "Ret" opens it again', async ({ page }) => {
+	await page.goto('/mine');
+	await expect(page.getByText('Der er ingen ansøgninger på denne telefon.')).toBeVisible();
+	// An application another version of the app let through: the server refuses the phone number.
+	await page.evaluate(async () => {
+		const open = indexedDB.open('klapjob');
+		const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
+		const id = crypto.randomUUID();
+		const application = {
+			id, postingId: 'p0001', filledBy: 'self', name: 'Fejl Frederiksen', contactMethod: 'call', phone: '12',
+			municipality: '330', pension: 'yes', likes: [], days: [], hours: 'unknown', consent: true,
+			language: 'da', createdAt: new Date().toISOString()
+		};
+		await new Promise((resolve) => {
+			const tx = db.transaction('outbox', 'readwrite');
+			tx.objectStore('outbox').put({ id, application, postingTitle: 'Pak brød i bageren', state: 'waiting', attempts: 0, nextAttemptAt: 0, queuedAt: Date.now() });
+			tx.oncomplete = resolve;
+		});
+		db.close();
+	});
+	await page.reload();
+	await expect(page.getByText('Du skal rette noget')).toBeVisible();
+	await expect(page.getByText('Hvad er dit telefonnummer? Skriv et telefonnummer med 8 tal.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Ret ansøgningen' }).click();
+	await expect(page.getByRole('heading', { name: 'Tjek dine svar' })).toBeVisible();
+	await page.getByRole('link', { name: 'Ret: Hvad er dit telefonnummer?' }).click();
+	await page.getByLabel('Hvad er dit telefonnummer?', { exact: true }).fill('40506070');
+	await page.getByRole('button', { name: 'Næste' }).click();
+	await page.getByRole('button', { name: 'Send ansøgningen' }).click();
+	await expect(page.getByRole('heading', { name: 'Sendt' })).toBeVisible();
 });

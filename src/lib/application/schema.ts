@@ -76,14 +76,17 @@ export const applicationFields = {
 	/** Asked only when the answer on førtidspension is not yes. */
 	fleksjob: yesNoUnknown.optional(),
 	fleksjobCriteria: fleksjobCriteriaSchema.optional(),
+	/** Optional questions: left out means none chosen. */
 	likes: z
-		.array(z.enum(JOB_TYPE_IDS, { message: 'errors.choose' }))
+		.array(z.enum(JOB_TYPE_IDS, { message: 'errors.choose' }), { message: 'errors.choose' })
 		.max(JOB_TYPE_IDS.length)
-		.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' }),
+		.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' })
+		.default([]),
 	days: z
-		.array(z.enum(WEEKDAYS, { message: 'errors.choose' }))
+		.array(z.enum(WEEKDAYS, { message: 'errors.choose' }), { message: 'errors.choose' })
 		.max(7)
-		.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' }),
+		.refine((list) => new Set(list).size === list.length, { message: 'errors.choose' })
+		.default([]),
 	hours: z.enum(HOURS_CHOICES, { message: 'errors.choose' }),
 	aboutText: z.string().trim().max(1000, { message: 'errors.aboutTooLong' }).optional(),
 	voiceMessage: voiceMessageSchema.optional(),
