@@ -44,11 +44,20 @@ self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
+/**
+ * Keeps only answers worth having offline: whole lists and single postings. Filtered
+ * lists are not kept (there are endless variants); offline, the page filters the
+ * postings it keeps in IndexedDB instead.
+ */
+function worthKeeping(url: URL): boolean {
+	return /^\/api\/jobs\/[^/]+$/.test(url.pathname) || [...url.searchParams.keys()].every((key) => key === 'lang');
+}
+
 async function networkFirst(request: Request, cacheName: string): Promise<Response | undefined> {
 	const cache = await caches.open(cacheName);
 	try {
 		const response = await fetch(request);
-		if (response.ok) await cache.put(request, response.clone());
+		if (response.ok && worthKeeping(new URL(request.url))) await cache.put(request, response.clone());
 		return response;
 	} catch {
 		return (await cache.match(request)) ?? undefined;

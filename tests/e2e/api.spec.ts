@@ -103,3 +103,19 @@ test('a repeated request with the ETag gets a small 304', async ({ request }) =>
 	const other = await request.get('/api/jobs?jobType=office', { headers: { 'if-none-match': etag! } });
 	expect(other.status()).toBe(200);
 });
+
+test('the app can be installed: a manifest with icons that are served', async ({ request }) => {
+	const manifest = (await (await request.get('/manifest.webmanifest')).json()) as {
+		name: string;
+		start_url: string;
+		display: string;
+		icons: { src: string; sizes: string }[];
+	};
+	expect(manifest).toMatchObject({ start_url: '/', display: 'standalone' });
+	for (const size of ['192x192', '512x512']) {
+		const icon = manifest.icons.find((i) => i.sizes === size);
+		expect(icon, size).toBeTruthy();
+		expect((await request.get(icon!.src)).status()).toBe(200);
+	}
+	expect((await request.get('/service-worker.js')).status()).toBe(200);
+});

@@ -238,6 +238,12 @@ test.describe('without a connection', () => {
 			await server.stop();
 			await context.setOffline(true);
 
+			// The start page and the job list open from the device.
+			await page.goto(`${server.url}/`);
+			await expect(page.getByRole('link', { name: 'Find et job' })).toBeVisible();
+			await page.getByRole('link', { name: 'Find et job' }).click();
+			await expect(page.getByRole('article').first()).toBeVisible();
+
 			// A posting never opened before, and its form, open from the device.
 			await page.goto(`${server.url}/job/${never!.id}`);
 			await expect(page.getByRole('heading', { name: 'Det skal du lave:' })).toBeVisible();

@@ -15,11 +15,16 @@ export async function localJobTypes(lang: Language): Promise<JobType[]> {
 	return (await localDatabase().jobTypes.get(lang))?.jobTypes ?? [];
 }
 
+const REFRESH_AFTER_MS = 10 * 60_000;
+
 /**
  * Fetches every live posting and keeps them on the device, replacing the old copy,
  * so that every posting opens later without a connection. ETags make a repeat cheap.
  */
 export async function refreshLocalJobs(lang: Language, fetchImpl: typeof fetch = fetch): Promise<number> {
+	// Once in a while is enough: rewriting 270 postings on every page costs a cheap phone.
+	const saved = await localDatabase().jobTypes.get(lang);
+	if (saved && Date.now() - saved.savedAt < REFRESH_AFTER_MS) return 0;
 	const [jobsResponse, typesResponse] = await Promise.all([
 		fetchImpl(`/api/jobs?lang=${lang}`),
 		fetchImpl(`/api/job-types?lang=${lang}`)
