@@ -81,6 +81,8 @@ self.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== self.location.origin) return;
+	// Staff pages hold personal data: never kept on a device, never served from a cache.
+	if (url.pathname.startsWith('/personale') || url.pathname.startsWith('/api/staff')) return;
 
 	if (precached.has(url.pathname) && request.mode !== 'navigate') {
 		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));

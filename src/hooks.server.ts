@@ -1,5 +1,6 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { database } from '$lib/server/db/instance';
+import { SESSION_COOKIE, staffForToken } from '$lib/server/auth/sessions';
 import { DEFAULT_LANGUAGE, isLanguage, textDirection } from '$lib/i18n/languages';
 
 /** Migrate and seed before the first request, so a fresh machine is ready at once. */
@@ -11,6 +12,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const chosen = event.cookies.get('lang');
 	const lang = isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
 	event.locals.lang = lang;
+	event.locals.staff = null;
+
+	// The staff area: one guard here, not a check in every page and endpoint.
+	const path = event.url.pathname;
+	const staffPage = path === '/personale' || path.startsWith('/personale/');
+	const staffApi = path.startsWith('/api/staff/');
+	if (staffPage || staffApi) {
+		const token = event.cookies.get(SESSION_COOKIE);
+		if (token) event.locals.staff = await staffForToken((await database()).db, token);
+		if (!event.locals.staff && staffApi) return json({ error: 'Sign in first.' }, { status: 401 });
+		if (!event.locals.staff && staffPage && path !== '/personale/log-ind') {
+			redirect(303, `/personale/log-ind?next=${encodeURIComponent(path + event.url.search)}`);
+		}
+	}
+
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
 			html.replace('%lang%', lang).replace('%dir%', textDirection(lang))

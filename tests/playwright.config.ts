@@ -49,6 +49,10 @@ export default defineConfig({
 		url: `http://127.0.0.1:${port}/api/health`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}`, ORIGIN: `http://127.0.0.1:${port}` }
+		env: {
+			// Every test signs in from 127.0.0.1; the per-account limit is what the tests check.
+			SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+			PORT: String(port),
+			HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}`, ORIGIN: `http://127.0.0.1:${port}` }
 	}
 });

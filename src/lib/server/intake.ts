@@ -112,7 +112,7 @@ export async function takeInApplication(
 			}
 			await trx
 				.insertInto('application_events')
-				.values({ id: randomUUID(), application_id: id, status: 'received', at: receivedAt, note: null })
+				.values({ id: randomUUID(), application_id: id, status: 'received', at: receivedAt, note: null, staff_id: null, public_note: null, details: null })
 				.execute();
 			return { outcome: 'created' as const, receipt: { reference, statusToken, status: 'received' } };
 		});
@@ -129,7 +129,7 @@ export interface PublicStatus {
 	status: string;
 	postingTitle: string | null;
 	receivedAt: string;
-	steps: { status: string; at: string }[];
+	steps: { status: string; at: string; publicNote: string | null }[];
 }
 
 /** What the applicant may see through the status link: no answers, no names. */
@@ -141,12 +141,13 @@ export async function statusByToken(db: Kysely<Database>, token: string): Promis
 		.where('applications.status_token', '=', token)
 		.executeTakeFirst();
 	if (!application) return undefined;
-	const steps = await db
+	const events = await db
 		.selectFrom('application_events')
-		.select(['status', 'at'])
+		.select(['status', 'at', 'public_note'])
 		.where('application_id', '=', application.id)
 		.orderBy('at')
 		.execute();
+	const steps = events.map((event) => ({ status: event.status, at: event.at, publicNote: event.public_note }));
 	return {
 		reference: application.reference,
 		status: application.status,

@@ -1,5 +1,6 @@
 import { databaseConfigFromUrl, migrateToLatest, openDatabase, type OpenDatabase } from './index';
 import { seedIfEmpty } from './seed';
+import { createDemoAccountsIfNone } from '../demo-accounts';
 
 let opening: Promise<OpenDatabase> | undefined;
 
@@ -12,6 +13,7 @@ export function database(): Promise<OpenDatabase> {
 		const open = openDatabase(databaseConfigFromUrl(process.env.DATABASE_URL));
 		await migrateToLatest(open.db);
 		await seedIfEmpty(open.db);
+		if (open.dialect === 'sqlite') await createDemoAccountsIfNone(open.db);
 		return open;
 	})();
 	return opening;

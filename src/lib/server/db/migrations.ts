@@ -156,6 +156,49 @@ const migrations: Record<string, Migration> = {
 				.columns(['application_id', 'at'])
 				.execute();
 		}
+	},
+	'2026-11-24-003-staff': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('staff')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('email', 'text', (c) => c.notNull().unique())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('role', 'text', (c) => c.notNull())
+				// A consultant's account points at the consultant, and so at their municipalities.
+				.addColumn('consultant_id', 'text', (c) => c.references('consultants.id'))
+				.addColumn('password_hash', 'text', (c) => c.notNull())
+				.addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+
+			// Only a hash of the session token is stored: a copy of the database signs nobody in.
+			await db.schema
+				.createTable('staff_sessions')
+				.addColumn('token_hash', 'text', (c) => c.primaryKey())
+				.addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.execute();
+
+			// Who read or changed what, and when. Never the personal data itself.
+			await db.schema
+				.createTable('audit_log')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('at', 'text', (c) => c.notNull())
+				.addColumn('staff_id', 'text')
+				.addColumn('action', 'text', (c) => c.notNull())
+				.addColumn('application_id', 'text')
+				.addColumn('detail', 'text')
+				.execute();
+			await db.schema.createIndex('audit_log_application').on('audit_log').columns(['application_id', 'at']).execute();
+
+			await db.schema.alterTable('application_events').addColumn('staff_id', 'text').execute();
+			// What the applicant sees on the status page (a referral, for one), in easy words.
+			await db.schema.alterTable('application_events').addColumn('public_note', 'text').execute();
+			// Facts of the step as JSON: employer and hours when hired, outcome at follow-up.
+			await db.schema.alterTable('application_events').addColumn('details', 'text').execute();
+		}
 	}
 };
 

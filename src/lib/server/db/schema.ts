@@ -111,13 +111,47 @@ export interface ApplicationEventTable {
 	application_id: string;
 	status: string;
 	at: string;
+	/** Staff's own note: staff see it, the applicant does not. */
 	note: string | null;
+	staff_id: string | null;
+	public_note: string | null;
+	details: string | null;
+}
+
+export interface StaffTable {
+	id: string;
+	email: string;
+	name: string;
+	role: string;
+	consultant_id: string | null;
+	password_hash: string;
+	disabled: number;
+	created_at: string;
+}
+
+export interface StaffSessionTable {
+	token_hash: string;
+	staff_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface AuditLogTable {
+	id: string;
+	at: string;
+	staff_id: string | null;
+	action: string;
+	application_id: string | null;
+	detail: string | null;
 }
 
 export interface Database {
 	applications: ApplicationTable;
 	voice_messages: VoiceMessageTable;
 	application_events: ApplicationEventTable;
+	staff: StaffTable;
+	staff_sessions: StaffSessionTable;
+	audit_log: AuditLogTable;
 	municipalities: MunicipalityTable;
 	consultants: ConsultantTable;
 	job_types: JobTypeTable;

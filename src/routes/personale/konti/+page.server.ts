@@ -1,0 +1,53 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { database } from '$lib/server/db/instance';
+import { requireAdmin } from '$lib/server/auth/guard';
+import { createStaff, listStaff, setStaffDisabled } from '$lib/server/auth/staff';
+import { audit } from '$lib/server/audit';
+import { ROLES } from '$lib/staff/roles';
+
+const newAccountSchema = z
+	.object({
+		email: z.email(),
+		name: z.string().trim().min(1).max(100),
+		role: z.enum(ROLES),
+		consultantId: z.string().optional()
+	})
+	.refine((account) => account.role !== 'konsulent' || !!account.consultantId);
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requireAdmin(locals.staff);
+	const { db } = await database();
+	const [accounts, consultants] = await Promise.all([
+		listStaff(db),
+		db.selectFrom('consultants').select(['id', 'first_name', 'last_name']).orderBy('first_name').execute()
+	]);
+	return { accounts, consultants };
+};
+
+export const actions: Actions = {
+	create: async ({ locals, request }) => {
+		const admin = requireAdmin(locals.staff);
+		const form = Object.fromEntries([...(await request.formData()).entries()].filter(([, v]) => v !== '').map(([k, v]) => [k, String(v)]));
+		const parsed = newAccountSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { error: 'staff.accounts.invalid' });
+		const { db } = await database();
+		const exists = await db.selectFrom('staff').select('id').where('email', '=', parsed.data.email.toLowerCase()).executeTakeFirst();
+		if (exists) return fail(409, { error: 'staff.accounts.exists' });
+		const { staff, password } = await createStaff(db, parsed.data);
+		await audit(db, { staffId: admin.id, action: 'create-account', detail: `${staff.id} ${staff.role}` });
+		// Shown once, to hand over; never stored in clear.
+		return { created: { email: staff.email, password } };
+	},
+	disable: async ({ locals, request }) => {
+		const admin = requireAdmin(locals.staff);
+		const form = await request.formData();
+		const id = String(form.get('id') ?? '');
+		const disabled = form.get('disabled') === '1';
+		const { db } = await database();
+		await setStaffDisabled(db, id, disabled);
+		await audit(db, { staffId: admin.id, action: disabled ? 'disable-account' : 'enable-account', detail: id });
+		return { changed: true };
+	}
+};

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { hashPassword } from '../../src/lib/server/auth/passwords';
+import { expectNoAxeViolations } from './helpers';
+
+const PASSWORD = 'test-password-1234';
+
+function db() {
+	return new Database(process.env.E2E_DATABASE_FILE!);
+}
+
+/** A staff account made straight in the real database, as `npm run staff -- add` would. */
+async function account(role: 'sekretariat' | 'konsulent' | 'admin', consultantId: string | null = null): Promise<string> {
+	const email = `${role}-${randomUUID().slice(0, 8)}@klapjob.example`;
+	const database = db();
+	try {
+		database
+			.prepare('insert into staff (id, email, name, role, consultant_id, password_hash, disabled, created_at) values (?, ?, ?, ?, ?, ?, 0, ?)')
+			.run(randomUUID(), email, `Test ${role}`, role, consultantId, await hashPassword(PASSWORD), new Date().toISOString());
+	} finally {
+		database.close();
+	}
+	return email;
+}
+
+function consultantOf(municipality: string): string {
+	const database = db();
+	try {
+		return (database.prepare('select consultant_id from municipalities where code = ?').get(municipality) as { consultant_id: string }).consultant_id;
+	} finally {
+		database.close();
+	}
+}
+
+async function apply(request: APIRequestContext, overrides: Record<string, unknown> = {}) {
+	const id = randomUUID();
+	const response = await request.post('/api/applications', {
+		headers: { 'idempotency-key': id },
+		data: {
+			id,
+			postingId: 'p0001',
+			filledBy: 'self',
+			name: 'Staff Testesen',
+			contactMethod: 'call',
+			phone: '22334455',
+			municipality: '330',
+			pension: 'yes',
+			likes: ['retail'],
+			days: ['mon'],
+			hours: '5-10',
+			consent: true,
+			language: 'da',
+			createdAt: new Date().toISOString(),
+			...overrides
+		}
+	});
+	expect(response.status()).toBe(201);
+	return { id, ...((await response.json()) as { reference: string; statusToken: string }) };
+}
+
+async function signIn(page: Page, email: string) {
+	await page.goto('/personale/log-ind');
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page.getByText(/Logget ind som/)).toBeVisible();
+}
+
+test('without a session every staff page goes to sign-in and every staff endpoint answers 401', async ({ request }) => {
+	for (const path of ['/personale', '/personale/opfoelgning', '/personale/konti', `/personale/ansoegning/${randomUUID()}`, `/personale/ansoegning/${randomUUID()}/lyd`]) {
+		const response = await request.get(path, { maxRedirects: 0 });
+		expect(response.status(), path).toBe(303);
+		expect(response.headers()['location'], path).toMatch(/^\/personale\/log-ind\?next=/);
+	}
+	for (const path of ['/api/staff/applications', `/api/staff/applications/${randomUUID()}`]) {
+		expect((await request.get(path)).status(), path).toBe(401);
+	}
+	const signIn = await request.get('/personale/log-ind');
+	expect(signIn.status()).toBe(200);
+});
+
+test('a wrong password is refused kindly, and sign-in is limited per account', async ({ page }) => {
+	const email = await account('sekretariat');
+	await page.goto('/personale/log-ind');
+	for (let i = 0; i < 5; i++) {
+		await page.getByLabel('E-mail').fill(email);
+		await page.getByLabel('Adgangskode').fill('wrong');
+		await page.getByRole('button', { name: 'Log ind' }).click();
+		await expect(page.getByRole('alert')).toHaveText('E-mail eller adgangskode passer ikke.');
+	}
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page.getByRole('alert')).toContainText('For mange forsøg.');
+});
+
+test('a consultant sees only their own municipalities, by page and by API', async ({ page, request }) => {
+	const own = await apply(request, { municipality: '330' });
+	const other = await apply(request, { municipality: '101' });
+	expect(consultantOf('330')).not.toBe(consultantOf('101'));
+	const email = await account('konsulent', consultantOf('330'));
+	await signIn(page, email);
+
+	await page.goto('/personale');
+	await expect(page.getByRole('link', { name: `Åbn ${own.reference}` })).toBeVisible();
+	await expect(page.getByRole('link', { name: `Åbn ${other.reference}` })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	const response = await page.goto(`/personale/ansoegning/${other.id}`);
+	expect(response!.status()).toBe(403);
+	await expect(page.getByRole('heading', { name: 'Du har ikke adgang til denne ansøgning.' })).toBeVisible();
+	expect((await page.request.get(`/api/staff/applications/${other.id}`)).status()).toBe(403);
+	expect((await page.request.get(`/personale/ansoegning/${other.id}/lyd`)).status()).toBe(403);
+	expect((await page.request.get(`/api/staff/applications/${own.id}`)).status()).toBe(200);
+	const list = (await (await page.request.get('/api/staff/applications')).json()) as { applications: { id: string }[] };
+	expect(list.applications.some((a) => a.id === own.id)).toBe(true);
+	expect(list.applications.some((a) => a.id === other.id)).toBe(false);
+	// A change is refused as well, and the refusal is on record.
+	const change = await page.request.post(`/personale/ansoegning/${other.id}?/step`, {
+		form: { status: 'screened' },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(change.status()).toBe(403);
+});
+
+test('an admin creates and disables accounts; a disabled account cannot sign in', async ({ page, browser }) => {
+	await signIn(page, await account('admin'));
+	await page.goto('/personale/konti');
+	await expectNoAxeViolations(page);
+	const email = `ny-${randomUUID().slice(0, 8)}@klapjob.example`;
+	await page.getByLabel('Navn').fill('Ny Medarbejder');
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Rolle').selectOption('sekretariat');
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	const created = page.getByRole('status');
+	await expect(created).toContainText('Engangs-adgangskode:');
+	const password = (await created.textContent())!.split('Engangs-adgangskode: ')[1]!.trim();
+
+	const other = await browser.newContext();
+	const colleague = await other.newPage();
+	await colleague.goto('/personale/log-ind');
+	await colleague.getByLabel('E-mail').fill(email);
+	await colleague.getByLabel('Adgangskode').fill(password);
+	await colleague.getByRole('button', { name: 'Log ind' }).click();
+	await expect(colleague.getByRole('heading', { name: 'Ansøgninger' })).toBeVisible();
+
+	await page.getByRole('button', { name: `Luk kontoen: ${email}` }).click();
+	await expect(page.getByRole('button', { name: `Åbn kontoen: ${email}` })).toBeVisible();
+	// Signed out at once, and cannot sign in again.
+	await colleague.reload();
+	await expect(colleague.getByRole('heading', { name: 'Log ind' })).toBeVisible();
+	await colleague.getByLabel('E-mail').fill(email);
+	await colleague.getByLabel('Adgangskode').fill(password);
+	await colleague.getByRole('button', { name: 'Log ind' }).click();
+	await expect(colleague.getByRole('alert')).toHaveText('E-mail eller adgangskode passer ikke.');
+	await other.close();
+
+	// An admin manages accounts, not applications.
+	expect((await page.request.get('/api/staff/applications')).status()).toBe(403);
+});
+
+test('one application from arrival to a recorded 6-month follow-up, seen on the status page', async ({ page, request }) => {
+	const application = await apply(request, { name: '<script>alert(1)</script><b>Bold</b>' });
+	await signIn(page, await account('sekretariat'));
+	await page.goto(`/personale/ansoegning/${application.id}`);
+	// HTML in a name is shown as text, never run.
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>alert(1)</script><b>Bold</b>');
+	await expect(page.locator('b', { hasText: 'Bold' })).toHaveCount(0);
+	await expect(page.getByText('Skånejob: har førtidspension')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	const step = async (status: string, fill: Record<string, string> = {}, at?: string) => {
+		await page.getByLabel('Nyt trin').selectOption({ label: status });
+		for (const [label, value] of Object.entries(fill)) {
+			const field = page.getByLabel(label, { exact: true });
+			if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption({ label: value });
+			else await field.fill(value);
+		}
+		await page.getByLabel('Dato').fill(at ?? '');
+		await page.getByRole('button', { name: 'Gem trin' }).click();
+		await expect(page.getByRole('status')).toHaveText('Trinnet er gemt.');
+	};
+	// A date before the application arrived is refused: the path stays in order.
+	await page.getByLabel('Nyt trin').selectOption({ label: 'Sendt til konsulent' });
+	await page.getByLabel('Dato').fill('2020-01-05');
+	await page.getByRole('button', { name: 'Gem trin' }).click();
+	await expect(page.getByRole('alert')).toContainText('Datoen skal ligge efter det forrige trin');
+
+	await step('Sendt til konsulent', { 'Note (kun for personalet)': 'Ser godt ud.' });
+	await step('Samtale');
+	await step('Praktik', { 'Uger i praktik': '4' });
+	await step('Ansat', { 'Type job': 'Skånejob', Arbejdsgiver: 'Bilka Slagelse', 'Timer om ugen': '9' });
+
+	// Hired today: the 6-month call is on the follow-up list.
+	await page.goto('/personale/opfoelgning');
+	await expect(page.getByRole('link', { name: new RegExp(application.reference) })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: new RegExp(application.reference) }).click();
+	await step('Opfølgning', { 'Status efter 6 måneder': 'I samme job', Trivsel: 'Trives godt' });
+	await expect(page.getByText('I samme job, Trives godt')).toBeVisible();
+	await page.goto('/personale/opfoelgning');
+	await expect(page.getByRole('link', { name: new RegExp(application.reference) })).toHaveCount(0);
+
+	// The applicant's status page shows each step in easy words.
+	await page.goto(`/status/${application.statusToken}`);
+	const steps = page.locator('ol.steps li .text');
+	await expect(steps).toHaveText([
+		'Vi har fået din ansøgning.',
+		'Vi har læst din ansøgning.',
+		'Du skal tale med en fra KLAPjob.',
+		'Du prøver jobbet i 4 uger.',
+		'Du har fået jobbet.',
+		'Vi har ringet og spurgt, hvordan det går.'
+	]);
+	await expectNoAxeViolations(page);
+	// The staff note stays with the staff.
+	await expect(page.getByText('Ser godt ud.')).toHaveCount(0);
+
+	// Every look and change is on record, without the personal data.
+	const database = db();
+	try {
+		const log = database.prepare('select action, detail from audit_log where application_id = ? order by at').all(application.id) as { action: string; detail: string | null }[];
+		expect(log.map((l) => l.action)).toContain('read-application');
+		expect(log.filter((l) => l.action === 'change-status').map((l) => l.detail)).toEqual([
+			'received → screened', 'screened → conversation', 'conversation → internship', 'internship → hired', 'hired → follow-up'
+		]);
+		expect(JSON.stringify(log)).not.toContain('script');
+	} finally {
+		database.close();
+	}
+});
+
+test('outside the target group: the applicant is told where to get help, never silence', async ({ page, request }) => {
+	const application = await apply(request, { pension: 'no', fleksjob: 'no' });
+	await signIn(page, await account('sekretariat'));
+	await page.goto(`/personale/ansoegning/${application.id}`);
+	await expect(page.getByText('Uden for målgruppen', { exact: true }).first()).toBeVisible();
+	await page.getByLabel('Nyt trin').selectOption({ label: 'Uden for målgruppen' });
+	await page.getByRole('button', { name: 'Gem trin' }).click();
+	await expect(page.getByRole('alert')).toContainText('Skriv en besked til ansøgeren om, hvem der kan hjælpe.');
+	await page.getByLabel('Nyt trin').selectOption({ label: 'Uden for målgruppen' });
+	await page.getByLabel('Besked til ansøgeren (let dansk)').fill('Ring til jobcentret i Slagelse. De kan hjælpe dig.');
+	await page.getByRole('button', { name: 'Gem trin' }).click();
+	await expect(page.getByRole('status')).toHaveText('Trinnet er gemt.');
+
+	await page.goto(`/status/${application.statusToken}`);
+	await expect(page.getByText('Vi kan ikke hjælpe dig med et job. Jobcentret kan hjælpe dig.')).toBeVisible();
+	await expect(page.getByText('Ring til jobcentret i Slagelse. De kan hjælpe dig.')).toBeVisible();
+});
+
+test('staff actions are refused from another site', async ({ page, request }) => {
+	const application = await apply(request);
+	await signIn(page, await account('sekretariat'));
+	const forged = await page.request.post(`/personale/ansoegning/${application.id}?/step`, {
+		form: { status: 'screened' },
+		headers: { origin: 'https://evil.example' }
+	});
+	expect(forged.status()).toBe(403);
+	const database = db();
+	try {
+		expect((database.prepare('select status from applications where id = ?').get(application.id) as { status: string }).status).toBe('received');
+	} finally {
+		database.close();
+	}
+});
