@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { migrateToLatest, type OpenDatabase } from '$lib/server/db';
+import { seedIfEmpty } from '$lib/server/db/seed';
+import { applicationSchema } from '$lib/application/schema';
+import { takeInApplication } from '$lib/server/intake';
+import { recordStep } from '$lib/server/cases';
+import { keyFigures, keyFiguresCsv } from '$lib/server/numbers';
+import type { StaffMember } from '$lib/staff/roles';
+import { backends } from './backends';
+import { validApplication } from './fixtures';
+
+describe.each(backends)('key figures on $name', (backend) => {
+	let database: OpenDatabase;
+	let cleanup: () => Promise<void>;
+	const secretariat: StaffMember = { id: 's', email: 's@x', name: 'S', role: 'sekretariat', consultantId: null };
+
+	beforeAll(async () => {
+		({ database, cleanup } = await backend.open());
+		await migrateToLatest(database.db);
+		await seedIfEmpty(database.db);
+	}, 60_000);
+	afterAll(async () => cleanup?.());
+
+	async function walk(municipality: string, steps: [string, Record<string, unknown>?][]) {
+		const application = applicationSchema.parse(validApplication({ municipality }));
+		await takeInApplication(database.db, application);
+		for (const [status, details] of steps) {
+			const result = await recordStep(database.db, secretariat, application.id, { status, details });
+			expect(result.ok, status).toBe(true);
+		}
+	}
+
+	test('counts the path from the data, and a consultant sees only their own', async () => {
+		await walk('330', [['screened'], ['conversation'], ['internship'], ['hired', { hireType: 'skaanejob', employer: 'Bilka', hours: 9 }], ['follow-up', { outcome: 'same-job', wellbeing: 'good' }]]);
+		await walk('330', [['screened'], ['conversation'], ['hired', { hireType: 'fleksjob', employer: 'Netto', hours: 12 }], ['follow-up', { outcome: 'no-job-wants-one', wellbeing: 'mixed' }]]);
+		await walk('101', [['screened']]);
+		await walk('101', []);
+
+		const all = await keyFigures(database.db, secretariat);
+		expect(all).toMatchObject({
+			applications: 4,
+			waiting: 2,
+			conversations: 2,
+			internships: 1,
+			hires: { skaanejob: 1, fleksjob: 1 },
+			followUps: 2,
+			retention: 0.5,
+			retentionTarget: 0.6
+		});
+		expect(all.postingsByJobType.reduce((sum, row) => sum + row.count, 0)).toBeGreaterThanOrEqual(250);
+
+		const consultantId = (await database.db.selectFrom('municipalities').select('consultant_id').where('code', '=', '101').executeTakeFirstOrThrow()).consultant_id;
+		const consultant: StaffMember = { id: 'k', email: 'k@x', name: 'K', role: 'konsulent', consultantId };
+		const own = await keyFigures(database.db, consultant);
+		expect(own).toMatchObject({ applications: 2, waiting: 2, conversations: 0, followUps: 0, retention: null });
+		expect(own.postingsByJobType.reduce((sum, row) => sum + row.count, 0)).toBeLessThan(all.postingsByJobType.reduce((sum, row) => sum + row.count, 0));
+
+		const csv = keyFiguresCsv(all);
+		expect(csv.split('\n')[0]).toBe('figure,value');
+		expect(csv).toContain('retention_6_months,0.500');
+		expect(csv).toContain('hires_fleksjob,1');
+	});
+});
