@@ -171,6 +171,8 @@ test('one application from arrival to a recorded 6-month follow-up, seen on the 
 	await expectNoAxeViolations(page);
 
 	const step = async (status: string, fill: Record<string, string> = {}, at?: string) => {
+		await expect(page.getByRole('heading', { name: 'Næste skridt' })).toBeVisible();
+		const before = await page.locator('ol.path li').count();
 		await page.getByLabel('Nyt trin').selectOption({ label: status });
 		for (const [label, value] of Object.entries(fill)) {
 			const field = page.getByLabel(label, { exact: true });
@@ -180,6 +182,8 @@ test('one application from arrival to a recorded 6-month follow-up, seen on the 
 		await page.getByLabel('Dato').fill(at ?? '');
 		await page.getByRole('button', { name: 'Gem trin' }).click();
 		await expect(page.getByRole('status')).toHaveText('Trinnet er gemt.');
+		// The page has the new step before the next one is chosen.
+		await expect(page.locator('ol.path li')).toHaveCount(before + 1);
 	};
 	// A date before the application arrived is refused: the path stays in order.
 	await page.getByLabel('Nyt trin').selectOption({ label: 'Sendt til konsulent' });

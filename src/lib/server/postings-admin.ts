@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { StaffMember } from '$lib/staff/roles';
+import type { PostingForm } from '$lib/staff/posting-form';
+import { searchText } from '$lib/jobs/search';
+import { municipalityByCode } from '$lib/jobs/municipalities';
+import { audit } from './audit';
+
+/** The secretariat works everywhere; a consultant only in their municipalities. */
+export async function mayEditIn(db: Kysely<Database>, staff: StaffMember, municipality: string): Promise<boolean> {
+	if (staff.role === 'sekretariat') return true;
+	if (staff.role !== 'konsulent') return false;
+	const row = await db.selectFrom('municipalities').select('consultant_id').where('code', '=', municipality).executeTakeFirst();
+	return row?.consultant_id === staff.consultantId;
+}
+
+export async function listPostingsForStaff(db: Kysely<Database>, staff: StaffMember, status?: string) {
+	let query = db
+		.selectFrom('postings')
+		.innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code')
+		.select(['postings.id', 'postings.title', 'postings.place', 'postings.status', 'postings.hours_per_week', 'municipalities.name as municipality', 'postings.published_at']);
+	if (staff.role === 'konsulent') query = query.where('municipalities.consultant_id', '=', staff.consultantId ?? '');
+	if (status) query = query.where('postings.status', '=', status);
+	return query.orderBy('postings.published_at', 'desc').orderBy('postings.id', 'desc').limit(500).execute();
+}
+
+export async function postingForEdit(db: Kysely<Database>, id: string) {
+	const posting = await db.selectFrom('postings').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!posting) return undefined;
+	const tasks = await db.selectFrom('posting_tasks').select('task_id').where('posting_id', '=', id).orderBy('position').execute();
+	return { ...posting, tasks: tasks.map((task) => task.task_id) };
+}
+
+async function rows(db: Kysely<Database>, form: PostingForm) {
+	const description = await db.selectFrom('descriptions').selectAll().where('id', '=', form.description).executeTakeFirst();
+	if (!description) throw new Error('Unknown description');
+	const tasks = await db.selectFrom('tasks').select(['id', 'text_da']).where('id', 'in', form.tasks).execute();
+	const text = new Map(tasks.map((task) => [task.id, task.text_da]));
+	const taskTexts = form.tasks.map((id) => text.get(id) ?? '');
+	return {
+		description,
+		taskTexts,
+		search: searchText([form.title, description.title_en, form.employer, form.place, municipalityByCode.get(form.municipality)?.name ?? '', ...taskTexts])
+	};
+}
+
+/** Next free id in the seed's style (p0001 …). */
+async function newPostingId(db: Kysely<Database>): Promise<string> {
+	const last = await db.selectFrom('postings').select('id').where('id', 'like', 'p%').orderBy('id', 'desc').executeTakeFirst();
+	const next = (Number(last?.id.slice(1)) || 0) + 1;
+	return `p${String(next).padStart(4, '0')}`;
+}
+
+export async function savePosting(db: Kysely<Database>, staff: StaffMember, form: PostingForm, id?: string): Promise<string> {
+	const { description, taskTexts, search } = await rows(db, form);
+	return db.transaction().execute(async (trx) => {
+		const postingId = id ?? (await newPostingId(trx));
+		const values = {
+			description_id: description.id,
+			job_type_id: description.job_type_id,
+			title: form.title,
+			employer: form.employer,
+			place: form.place,
+			municipality_code: form.municipality,
+			hours_per_week: form.hoursPerWeek,
+			eligibility: form.eligibility,
+			search_text: search
+		};
+		if (id) {
+			await trx.updateTable('postings').set(values).where('id', '=', id).execute();
+			await trx.deleteFrom('posting_tasks').where('posting_id', '=', id).execute();
+		} else {
+			await trx
+				.insertInto('postings')
+				.values({ id: postingId, ...values, status: 'live', published_at: new Date().toISOString().slice(0, 10) })
+				.execute();
+		}
+		await trx
+			.insertInto('posting_tasks')
+			.values(form.tasks.map((taskId, position) => ({ posting_id: postingId, position, task_id: taskId, text: taskTexts[position] ?? '' })))
+			.execute();
+		await audit(trx, { staffId: staff.id, action: id ? 'edit-posting' : 'create-posting', detail: postingId });
+		return postingId;
+	});
+}
+
+export async function setPostingStatus(db: Kysely<Database>, staff: StaffMember, id: string, status: string): Promise<void> {
+	await db.updateTable('postings').set({ status }).where('id', '=', id).execute();
+	await audit(db, { staffId: staff.id, action: 'posting-status', detail: `${id} ${status}` });
+}
+
+/** The catalogue for the form: standard descriptions with their tasks, and every task. */
+export async function catalogueForForm(db: Kysely<Database>) {
+	const [descriptions, descriptionTasks, tasks] = await Promise.all([
+		db.selectFrom('descriptions').innerJoin('job_types', 'job_types.id', 'descriptions.job_type_id').select(['descriptions.id', 'descriptions.title_da', 'descriptions.job_type_id', 'job_types.name_da as job_type_name']).orderBy('job_types.position').orderBy('descriptions.title_da').execute(),
+		db.selectFrom('description_tasks').select(['description_id', 'task_id']).orderBy('position').execute(),
+		db.selectFrom('tasks').select(['id', 'text_da', 'picture']).orderBy('text_da').execute()
+	]);
+	return {
+		descriptions: descriptions.map((d) => ({
+			id: d.id,
+			title: d.title_da,
+			jobType: d.job_type_id,
+			jobTypeName: d.job_type_name,
+			tasks: descriptionTasks.filter((dt) => dt.description_id === d.id).map((dt) => dt.task_id)
+		})),
+		tasks: tasks.map((task) => ({ id: task.id, text: task.text_da, picture: task.picture }))
+	};
+}
