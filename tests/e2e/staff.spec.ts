@@ -268,3 +268,68 @@ test('staff actions are refused from another site', async ({ page, request }) =>
 		database.close();
 	}
 });
+
+test('staff write a posting from a standard description, see the citizen preview, and pause it', async ({ page, request }) => {
+	await signIn(page, await account('sekretariat'));
+	await page.goto('/personale/opslag/ny');
+	await page.getByLabel('Standard-funktionsbeskrivelse').selectOption({ label: 'Butik: Pak brød i bageren' });
+	const employer = `Bageriet ${randomUUID().slice(0, 6)}`;
+	await page.getByLabel('Titel', { exact: true }).fill('Pak brød om morgenen');
+	await page.getByLabel('Arbejdsgiver', { exact: true }).fill(employer);
+	await page.getByLabel('Sted (arbejdsgiver og by)').fill(`${employer} i Næstved`);
+	await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Næstved' });
+	await page.getByLabel('Timer om ugen', { exact: true }).fill('8');
+	// The preview is the citizen's page, picture and tasks included.
+	const preview = page.getByRole('region', { name: 'Sådan ser borgeren opslaget' });
+	await expect(preview.getByRole('heading', { name: 'Pak brød om morgenen' })).toBeVisible();
+	await expect(preview.getByText('8 timer om ugen')).toBeVisible();
+	await expect(preview.getByText('Pakke brød og kager.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Gem opslaget' }).click();
+	await expect(page.getByRole('status')).toHaveText('Opslaget er gemt.');
+	const id = new URL(page.url()).pathname.split('/').pop()!;
+
+	const published = (await (await request.get(`/api/jobs?q=${encodeURIComponent(employer)}`)).json()) as { total: number; jobs: { id: string; municipality: string; tasks: unknown[] }[] };
+	expect(published.total).toBe(1);
+	expect(published.jobs[0]).toMatchObject({ id, municipality: 'Næstved' });
+	expect(published.jobs[0]!.tasks.length).toBeGreaterThanOrEqual(3);
+
+	await page.getByRole('button', { name: 'Sæt på pause' }).click();
+	await expect(page.getByText('På pause', { exact: true })).toBeVisible();
+	expect(((await (await request.get(`/api/jobs?q=${encodeURIComponent(employer)}`)).json()) as { total: number }).total).toBe(0);
+	expect((await request.get(`/api/jobs/${id}`)).status()).toBe(404);
+
+	// A consultant elsewhere may not open or change it.
+	const other = await account('konsulent', consultantOf('101'));
+	const context = await page.context().browser()!.newContext();
+	const consultant = await context.newPage();
+	await signIn(consultant, other);
+	expect((await consultant.goto(`/personale/opslag/${id}`))!.status()).toBe(403);
+	const change = await consultant.request.post(`/personale/opslag/${id}?/status`, {
+		form: { status: 'live' },
+		headers: { origin: new URL(consultant.url()).origin }
+	});
+	expect(change.status()).toBe(403);
+	await context.close();
+});
+
+test('the figures page counts from the data and exports CSV, with no axe violations on staff pages', async ({ page, request }) => {
+	await apply(request);
+	await signIn(page, await account('sekretariat'));
+	await page.goto('/personale/tal');
+	await expect(page.getByText('I job efter 6 måneder')).toBeVisible();
+	await expect(page.getByText('Mål: 60 %')).toBeVisible();
+	await expectNoAxeViolations(page);
+	const csv = await page.request.get('/personale/tal/csv');
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const text = await csv.text();
+	expect(text.split('\n')[0]).toBe('figure,value');
+	expect(Number(text.match(/^applications,(\d+)$/m)![1])).toBeGreaterThanOrEqual(1);
+	for (const path of ['/personale/opslag', '/personale/opfoelgning']) {
+		await page.goto(path);
+		await expectNoAxeViolations(page);
+	}
+	await page.context().clearCookies();
+	await page.goto('/personale/log-ind');
+	await expectNoAxeViolations(page);
+});
