@@ -44,7 +44,7 @@ export default defineConfig({
 		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } }
 	],
 	webServer: {
-		command: 'node build',
+		command: 'node src/cli/serve.js',
 		cwd: '..',
 		url: `http://127.0.0.1:${port}/api/health`,
 		reuseExistingServer: false,
@@ -53,6 +53,6 @@ export default defineConfig({
 			// Every test signs in from 127.0.0.1; the per-account limit is what the tests check.
 			SIGN_IN_LIMIT_PER_ADDRESS: '1000',
 			PORT: String(port),
-			HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}`, ORIGIN: `http://127.0.0.1:${port}` }
+			HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}` }
 	}
 });

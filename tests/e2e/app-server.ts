@@ -22,13 +22,12 @@ export class AppServer {
 	}
 
 	async start(): Promise<void> {
-		this.#process = spawn('node', ['build'], {
+		this.#process = spawn('node', ['src/cli/serve.js'], {
 			cwd: path.resolve(import.meta.dirname, '../..'),
 			env: {
 				...process.env,
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
-				ORIGIN: this.url,
 				DATABASE_URL: `file:${this.databaseFile}`
 			},
 			stdio: 'ignore'

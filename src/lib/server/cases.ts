@@ -128,7 +128,8 @@ export async function getCase(db: Kysely<Database>, staff: StaffMember, id: stri
 			.execute()
 	]);
 	await audit(db, { staffId: staff.id, action: 'read-application', applicationId: id });
-	const answers = JSON.parse(row.answers) as Record<string, unknown>;
+	// The municipality is kept in its own column (for routing); the answers show it too.
+	const answers: Record<string, unknown> = { ...(JSON.parse(row.answers) as Record<string, unknown>), municipality: row.municipality_code };
 	const hired = events.find((event) => event.status === 'hired');
 	const followedUp = events.some((event) => event.status === 'follow-up');
 	return {

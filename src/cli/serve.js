@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * Serves the built app. On its own (no proxy in front, no ORIGIN set) the app must
+ * know whether the request came over http or https: the Node adapter would otherwise
+ * assume https, and then form posts fail its cross-site check and cookies go missing
+ * on a plain http address (http://localhost:3000, a laptop at a bosted, a LAN address).
+ * So this server tells it the protocol of the real connection. Behind a proxy, set
+ * ORIGIN (or PROTOCOL_HEADER and HOST_HEADER) as usual and this does nothing.
+ */
+import http from 'node:http';
+
+const OWN_HEADER = 'x-klapjob-connection-protocol';
+const tellProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (tellProtocol) process.env.PROTOCOL_HEADER = OWN_HEADER;
+
+// A path in a variable: the type checker leaves the built bundle alone.
+const built = '../../build/handler.js';
+/** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
+const { handler } = await import(built);
+
+const server = http.createServer((request, response) => {
+	// Set from the socket, never taken from the client.
+	if (tellProtocol) request.headers[OWN_HEADER] = 'encrypted' in request.socket && request.socket.encrypted ? 'https' : 'http';
+	handler(request, response, () => {
+		response.statusCode = 404;
+		response.end('Not found');
+	});
+});
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+// Finish the requests under way, then stop: nothing half-written on a restart.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+	process.on(signal, () => server.close(() => process.exit(0)));
+}
