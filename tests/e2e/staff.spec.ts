@@ -287,6 +287,7 @@ test('staff write a posting from a standard description, see the citizen preview
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Gem opslaget' }).click();
 	await expect(page.getByRole('status')).toHaveText('Opslaget er gemt.');
+	await expectNoAxeViolations(page);
 	const id = new URL(page.url()).pathname.split('/').pop()!;
 
 	const published = (await (await request.get(`/api/jobs?q=${encodeURIComponent(employer)}`)).json()) as { total: number; jobs: { id: string; municipality: string; tasks: unknown[] }[] };
