@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, type OpenDatabase } from '$lib/server/db';
+import { afterAll, beforeAll } from 'vitest';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '$lib/server/db';
+import { seedIfEmpty } from '$lib/server/db/seed';
 
 /**
  * The same suite runs on SQLite always, and on PostgreSQL when TEST_DATABASE_URL
@@ -54,3 +56,22 @@ if (postgresUrl) {
 	});
 }
 
+
+/**
+ * Opens the backend, migrated and seeded, before the suite's tests and closes it after.
+ * Returns a getter, as the database exists only once the suite has started.
+ */
+export function useSeededDatabase(backend: Backend): () => OpenDatabase {
+	let database: OpenDatabase | undefined;
+	let cleanup: (() => Promise<void>) | undefined;
+	beforeAll(async () => {
+		({ database, cleanup } = await backend.open());
+		await migrateToLatest(database.db);
+		await seedIfEmpty(database.db);
+	}, 60_000);
+	afterAll(async () => cleanup?.());
+	return () => {
+		if (!database) throw new Error('The database opens when the suite starts');
+		return database;
+	};
+}

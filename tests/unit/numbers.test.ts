@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { migrateToLatest, type OpenDatabase } from '$lib/server/db';
-import { seedIfEmpty } from '$lib/server/db/seed';
+import { describe, expect, test } from 'vitest';
 import { applicationSchema } from '$lib/application/schema';
 import { takeInApplication } from '$lib/server/intake';
 import { recordStep } from '$lib/server/cases';
 import { keyFigures, keyFiguresCsv } from '$lib/server/numbers';
 import type { StaffMember } from '$lib/staff/roles';
-import { backends } from './backends';
+import { backends, useSeededDatabase } from './backends';
 import { validApplication } from './fixtures';
 
 describe.each(backends)('key figures on $name', (backend) => {
-	let database: OpenDatabase;
-	let cleanup: () => Promise<void>;
+	const database = useSeededDatabase(backend);
 	const secretariat: StaffMember = { id: 's', email: 's@x', name: 'S', role: 'sekretariat', consultantId: null };
 
-	beforeAll(async () => {
-		({ database, cleanup } = await backend.open());
-		await migrateToLatest(database.db);
-		await seedIfEmpty(database.db);
-	}, 60_000);
-	afterAll(async () => cleanup?.());
 
 	async function walk(municipality: string, steps: [string, Record<string, unknown>?][]) {
 		const application = applicationSchema.parse(validApplication({ municipality }));
-		await takeInApplication(database.db, application);
+		await takeInApplication(database().db, application);
 		for (const [status, details] of steps) {
-			const result = await recordStep(database.db, secretariat, application.id, { status, details });
+			const result = await recordStep(database().db, secretariat, application.id, { status, details });
 			expect(result.ok, status).toBe(true);
 		}
 	}
@@ -36,7 +27,7 @@ describe.each(backends)('key figures on $name', (backend) => {
 		await walk('101', [['screened']]);
 		await walk('101', []);
 
-		const all = await keyFigures(database.db, secretariat);
+		const all = await keyFigures(database().db, secretariat);
 		expect(all).toMatchObject({
 			applications: 4,
 			waiting: 2,
@@ -49,9 +40,9 @@ describe.each(backends)('key figures on $name', (backend) => {
 		});
 		expect(all.postingsByJobType.reduce((sum, row) => sum + row.count, 0)).toBeGreaterThanOrEqual(250);
 
-		const consultantId = (await database.db.selectFrom('municipalities').select('consultant_id').where('code', '=', '101').executeTakeFirstOrThrow()).consultant_id;
+		const consultantId = (await database().db.selectFrom('municipalities').select('consultant_id').where('code', '=', '101').executeTakeFirstOrThrow()).consultant_id;
 		const consultant: StaffMember = { id: 'k', email: 'k@x', name: 'K', role: 'konsulent', consultantId };
-		const own = await keyFigures(database.db, consultant);
+		const own = await keyFigures(database().db, consultant);
 		expect(own).toMatchObject({ applications: 2, waiting: 2, conversations: 0, followUps: 0, retention: null });
 		expect(own.postingsByJobType.reduce((sum, row) => sum + row.count, 0)).toBeLessThan(all.postingsByJobType.reduce((sum, row) => sum + row.count, 0));
 

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { migrateToLatest, type OpenDatabase } from '$lib/server/db';
-import { seedIfEmpty } from '$lib/server/db/seed';
+import { describe, expect, test } from 'vitest';
 import { applicationSchema } from '$lib/application/schema';
 import { takeInApplication } from '$lib/server/intake';
 import { recordStep } from '$lib/server/cases';
 import { deleteExpiredApplications } from '$lib/server/retention';
 import type { StaffMember } from '$lib/staff/roles';
-import { backends } from './backends';
+import { backends, useSeededDatabase } from './backends';
 import { validApplication } from './fixtures';
 
 const secretariat: StaffMember = { id: 'staff-1', email: 's@x', name: 'S', role: 'sekretariat', consultantId: null };
 
 describe.each(backends)('retention on $name', (backend) => {
-	let database: OpenDatabase;
-	let cleanup: () => Promise<void>;
-
-	beforeAll(async () => {
-		({ database, cleanup } = await backend.open());
-		await migrateToLatest(database.db);
-		await seedIfEmpty(database.db);
-	}, 60_000);
-	afterAll(async () => cleanup?.());
+	const database = useSeededDatabase(backend);
 
 	async function arrive(receivedAt: string, name: string) {
 		const application = applicationSchema.parse(
 			validApplication({ name, voiceMessage: { mimeType: 'audio/webm;codecs=opus', durationSeconds: 2, data: 'AAAA' } })
 		);
-		await takeInApplication(database.db, application, new Date(receivedAt));
+		await takeInApplication(database().db, application, new Date(receivedAt));
 		return application.id;
 	}
 
@@ -34,23 +24,23 @@ describe.each(backends)('retention on $name', (backend) => {
 		const rejected = await arrive('2025-01-10T10:00:00.000Z', 'Gammel Afvist');
 		const hired = await arrive('2025-01-11T10:00:00.000Z', 'Gammel Ansat');
 		const recent = await arrive('2026-10-01T10:00:00.000Z', 'Ny Ansøger');
-		await recordStep(database.db, secretariat, rejected, { status: 'outside-target-group', publicNote: 'Ring til jobcentret.', at: '2025-01-12T10:00:00.000Z' });
+		await recordStep(database().db, secretariat, rejected, { status: 'outside-target-group', publicNote: 'Ring til jobcentret.', at: '2025-01-12T10:00:00.000Z' });
 		for (const [status, at] of [['screened', '2025-01-12'], ['conversation', '2025-01-20'], ['hired', '2025-02-20']] as const) {
-			const result = await recordStep(database.db, secretariat, hired, { status, at: `${at}T10:00:00.000Z`, details: status === 'hired' ? { hireType: 'skaanejob', employer: 'Netto', hours: 9 } : undefined });
+			const result = await recordStep(database().db, secretariat, hired, { status, at: `${at}T10:00:00.000Z`, details: status === 'hired' ? { hireType: 'skaanejob', employer: 'Netto', hours: 9 } : undefined });
 			expect(result.ok).toBe(true);
 		}
 
-		const result = await deleteExpiredApplications(database.db, 12, new Date('2026-11-24T00:00:00.000Z'));
+		const result = await deleteExpiredApplications(database().db, 12, new Date('2026-11-24T00:00:00.000Z'));
 		expect(result).toEqual({ deleted: 1, kept: 1 });
 
-		const ids = (await database.db.selectFrom('applications').select('id').execute()).map((row) => row.id);
+		const ids = (await database().db.selectFrom('applications').select('id').execute()).map((row) => row.id);
 		expect(ids).not.toContain(rejected);
 		expect(ids).toContain(hired);
 		expect(ids).toContain(recent);
-		expect(await database.db.selectFrom('voice_messages').select('application_id').where('application_id', '=', rejected).execute()).toEqual([]);
-		expect(await database.db.selectFrom('application_events').select('id').where('application_id', '=', rejected).execute()).toEqual([]);
+		expect(await database().db.selectFrom('voice_messages').select('application_id').where('application_id', '=', rejected).execute()).toEqual([]);
+		expect(await database().db.selectFrom('application_events').select('id').where('application_id', '=', rejected).execute()).toEqual([]);
 
-		const log = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'retention-delete').execute();
+		const log = await database().db.selectFrom('audit_log').selectAll().where('action', '=', 'retention-delete').execute();
 		expect(log).toHaveLength(1);
 		expect(log[0]!.application_id).toBe(rejected);
 		expect(log[0]!.detail).toContain('outside-target-group');

@@ -10,7 +10,7 @@ import { hashPassword, newOneTimePassword, verifyPassword } from '$lib/server/au
 import { checkCredentials, createStaff, setStaffDisabled, staffCount } from '$lib/server/auth/staff';
 import { createSession, deleteSession, staffForToken, SESSION_HOURS } from '$lib/server/auth/sessions';
 import { createDemoAccountsIfNone } from '$lib/server/demo-accounts';
-import { backends } from './backends';
+import { backends, useSeededDatabase } from './backends';
 
 describe('passwords', () => {
 	test('a hash verifies its own password and no other, and never holds it in clear', async () => {
@@ -28,42 +28,34 @@ describe('passwords', () => {
 });
 
 describe.each(backends)('accounts and sessions on $name', (backend) => {
-	let database: OpenDatabase;
-	let cleanup: () => Promise<void>;
-
-	beforeAll(async () => {
-		({ database, cleanup } = await backend.open());
-		await migrateToLatest(database.db);
-		await seedIfEmpty(database.db);
-	}, 60_000);
-	afterAll(async () => cleanup?.());
+	const database = useSeededDatabase(backend);
 
 	test('a session lasts a working day, ends at sign-out, and a closed account signs nobody in', async () => {
-		const { staff, password } = await createStaff(database.db, { email: 'Ny@Klapjob.Example ', name: 'Ny', role: 'sekretariat' });
+		const { staff, password } = await createStaff(database().db, { email: 'Ny@Klapjob.Example ', name: 'Ny', role: 'sekretariat' });
 		expect(staff.email).toBe('ny@klapjob.example');
-		expect(await checkCredentials(database.db, 'NY@klapjob.example', password)).toMatchObject({ id: staff.id });
-		expect(await checkCredentials(database.db, 'ny@klapjob.example', 'wrong')).toBeNull();
+		expect(await checkCredentials(database().db, 'NY@klapjob.example', password)).toMatchObject({ id: staff.id });
+		expect(await checkCredentials(database().db, 'ny@klapjob.example', 'wrong')).toBeNull();
 
 		const start = new Date('2026-11-24T08:00:00.000Z');
-		const { token } = await createSession(database.db, staff.id, start);
-		expect(await staffForToken(database.db, token, new Date(start.getTime() + 60_000))).toMatchObject({ id: staff.id });
-		expect(await staffForToken(database.db, token, new Date(start.getTime() + SESSION_HOURS * 3600_000 + 1))).toBeNull();
+		const { token } = await createSession(database().db, staff.id, start);
+		expect(await staffForToken(database().db, token, new Date(start.getTime() + 60_000))).toMatchObject({ id: staff.id });
+		expect(await staffForToken(database().db, token, new Date(start.getTime() + SESSION_HOURS * 3600_000 + 1))).toBeNull();
 		// Only a hash of the token is stored.
-		const stored = await database.db.selectFrom('staff_sessions').select('token_hash').execute();
+		const stored = await database().db.selectFrom('staff_sessions').select('token_hash').execute();
 		expect(stored.map((row) => row.token_hash)).not.toContain(token);
 
-		const second = await createSession(database.db, staff.id);
-		await deleteSession(database.db, second.token);
-		expect(await staffForToken(database.db, second.token)).toBeNull();
+		const second = await createSession(database().db, staff.id);
+		await deleteSession(database().db, second.token);
+		expect(await staffForToken(database().db, second.token)).toBeNull();
 
-		const third = await createSession(database.db, staff.id);
-		await setStaffDisabled(database.db, staff.id, true);
-		expect(await staffForToken(database.db, third.token)).toBeNull();
-		expect(await checkCredentials(database.db, 'ny@klapjob.example', password)).toBeNull();
+		const third = await createSession(database().db, staff.id);
+		await setStaffDisabled(database().db, staff.id, true);
+		expect(await staffForToken(database().db, third.token)).toBeNull();
+		expect(await checkCredentials(database().db, 'ny@klapjob.example', password)).toBeNull();
 	});
 
 	test('a konsulent account must name its consultant', async () => {
-		await expect(createStaff(database.db, { email: 'k@klapjob.example', name: 'K', role: 'konsulent' })).rejects.toThrow(/consultant/);
+		await expect(createStaff(database().db, { email: 'k@klapjob.example', name: 'K', role: 'konsulent' })).rejects.toThrow(/consultant/);
 	});
 });
 
