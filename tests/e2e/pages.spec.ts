@@ -199,7 +199,7 @@ for (const lang of ['da', 'en'] as const) {
 		// With voices, so the read-aloud buttons are on the pages and checked too.
 		await fakeSpeechVoices(page, ['da-DK', 'en-GB']);
 		const id = await firstPostingId(page);
-		const paths = ['/', '/job', '/job?jobType=retail&municipality=330', '/job?q=ingenting-passer-her', `/job/${id}`, `/job/${id}/ansog`, '/ansog', '/typer', '/mine', '/om', '/job/findes-ikke'];
+		const paths = ['/', '/job', '/job?jobType=retail&municipality=330', '/job?q=ingenting-passer-her', `/job/${id}`, `/job/${id}/ansog`, '/ansog', '/typer', '/typer/retail', '/mine', '/om', '/job/findes-ikke'];
 		for (const path of paths) {
 			await page.goto(path);
 			await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -216,3 +216,26 @@ for (const lang of ['da', 'en'] as const) {
 		}
 	});
 }
+
+test('STU students explore the kinds of jobs and go on to the open ones', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Se typer af job' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Se typer af job' })).toBeVisible();
+	const cards = page.locator('.types a');
+	await expect(cards).toHaveCount(11);
+	for (const card of await cards.all()) {
+		const box = await card.boundingBox();
+		expect(box!.height).toBeGreaterThanOrEqual(48);
+	}
+	await page.getByRole('link', { name: 'Heste og dyr' }).click();
+	await expect(page.getByRole('heading', { name: 'Hvad laver man?' })).toBeVisible();
+	const tasks = page.locator('.tasks li');
+	expect(await tasks.count()).toBeGreaterThanOrEqual(4);
+	expect(await tasks.count()).toBeLessThanOrEqual(8);
+	for (const task of await tasks.all()) await expect(task.locator('img')).toHaveAttribute('src', /\/pictures\/.+\.svg/);
+	const api = (await (await page.request.get('/api/jobs?jobType=animals')).json()) as { total: number };
+	await page.getByRole('link', { name: new RegExp(`^Se ${api.total} ledige? job$`) }).click();
+	await expect(page).toHaveURL(/jobType=animals/);
+	await expect(page.getByText(`${api.total} job passer til dit valg.`)).toBeVisible();
+	expect((await page.request.get('/api/job-types/findes-ikke')).status()).toBe(404);
+});

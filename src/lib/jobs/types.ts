@@ -33,6 +33,12 @@ export interface JobType {
 	count: number;
 }
 
+/** A job type in the explorer: what you do there, in easy words, and its typical tasks. */
+export interface JobTypeDetail extends JobType {
+	about: string;
+	tasks: JobTask[];
+}
+
 /** One posting as the API and the pages show it. */
 export interface Job {
 	id: string;

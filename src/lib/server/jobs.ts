@@ -4,7 +4,7 @@ import type { Language } from '$lib/i18n/languages';
 import type { JobFilters } from '$lib/jobs/filters';
 import { normaliseForSearch } from '$lib/jobs/search';
 import { pictureUrl } from '$lib/pictures';
-import type { Eligibility, Job, JobList, JobType, JobTypeId } from '$lib/jobs/types';
+import type { Eligibility, Job, JobList, JobType, JobTypeDetail, JobTypeId } from '$lib/jobs/types';
 import type { Region } from '$lib/jobs/municipalities';
 
 /** LIKE treats % and _ as wildcards; a person's search text must match literally. */
@@ -170,4 +170,26 @@ export async function listJobTypes(db: Kysely<Database>, lang: Language): Promis
 		picture: pictureUrl(row.picture),
 		count: Number(row.count)
 	}));
+}
+
+/** One job type for the explorer: what you do there, in easy words, and its typical tasks. */
+export async function getJobType(db: Kysely<Database>, id: string, lang: Language): Promise<JobTypeDetail | undefined> {
+	const types = await listJobTypes(db, lang);
+	const type = types.find((t) => t.id === id);
+	if (!type) return undefined;
+	const [row, tasks] = await Promise.all([
+		db.selectFrom('job_types').select(['about_da', 'about_en']).where('id', '=', id).executeTakeFirstOrThrow(),
+		db
+			.selectFrom('job_type_tasks')
+			.innerJoin('tasks', 'tasks.id', 'job_type_tasks.task_id')
+			.select(['tasks.id', 'tasks.text_da', 'tasks.text_en', 'tasks.picture'])
+			.where('job_type_tasks.job_type_id', '=', id)
+			.orderBy('job_type_tasks.position')
+			.execute()
+	]);
+	return {
+		...type,
+		about: lang === 'da' ? row.about_da : row.about_en,
+		tasks: tasks.map((task) => ({ id: task.id, text: lang === 'da' ? task.text_da : task.text_en, picture: pictureUrl(task.picture) }))
+	};
 }
