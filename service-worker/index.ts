@@ -92,7 +92,7 @@ self.addEventListener('fetch', (event) => {
 		event.respondWith(page(request));
 		return;
 	}
-	if (url.pathname.startsWith('/api/jobs') || url.pathname.startsWith('/api/job-types')) {
+	if (url.pathname.startsWith('/api/jobs') || url.pathname.startsWith('/api/job-types') || url.pathname === '/api/game') {
 		event.respondWith(networkFirst(request, API_CACHE).then((response) => response ?? Response.error()));
 	}
 });

@@ -28,44 +28,89 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 /**
  * Headless Chromium has no voices. This gives it one for the languages named and
- * records what would be spoken, so read-aloud can be tested for what it says.
+ * records what would be spoken. Each sentence "starts" at once and ends only when the
+ * test says so (finishSentence), so what is highlighted can be checked mid-reading.
  */
 export async function fakeSpeechVoices(page: Page, languages: string[]): Promise<void> {
 	await page.addInitScript((langs) => {
-		const spoken: { text: string; lang: string }[] = [];
+		type Listener = (event: Event) => void;
+		const spoken: { text: string; lang: string; rate: number }[] = [];
 		const voices = langs.map((lang) => ({ lang, name: `Test ${lang}`, default: false, localService: true, voiceURI: lang }));
-		const synth = {
-			speaking: false,
-			getVoices: () => voices,
-			speak(utterance: SpeechSynthesisUtterance) {
-				spoken.push({ text: utterance.text, lang: utterance.lang });
-				synth.speaking = true;
-			},
-			cancel() {
-				synth.speaking = false;
-			},
-			addEventListener() {},
-			removeEventListener() {}
-		};
+		let current: FakeUtterance | null = null;
 		// Real utterances only take real voices; a plain stand-in takes the fake ones.
 		class FakeUtterance {
 			text: string;
 			lang = '';
 			voice: unknown = null;
 			rate = 1;
+			listeners: Record<string, Listener[]> = {};
 			constructor(text: string) {
 				this.text = text;
 			}
-			addEventListener() {}
+			addEventListener(type: string, listener: Listener) {
+				(this.listeners[type] ??= []).push(listener);
+			}
+			fire(type: string) {
+				for (const listener of this.listeners[type] ?? []) listener(new Event(type));
+			}
 		}
+		const synth = {
+			get speaking() {
+				return current !== null;
+			},
+			getVoices: () => voices,
+			speak(utterance: FakeUtterance) {
+				spoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate });
+				current = utterance;
+				setTimeout(() => {
+					if (current === utterance) utterance.fire('start');
+				}, 0);
+			},
+			cancel() {
+				current = null;
+			},
+			addEventListener() {},
+			removeEventListener() {}
+		};
 		Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true });
 		Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
 		Object.defineProperty(window, '__spoken', { value: spoken });
+		Object.defineProperty(window, '__finishSentence', {
+			value: () => {
+				const utterance = current;
+				current = null;
+				utterance?.fire('end');
+			}
+		});
+		Object.defineProperty(window, '__speaking', { get: () => current !== null });
 	}, languages);
 }
 
-export async function spokenTexts(page: Page): Promise<{ text: string; lang: string }[]> {
-	return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+export async function spokenTexts(page: Page): Promise<{ text: string; lang: string; rate: number }[]> {
+	return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string; rate: number }[] }).__spoken);
+}
+
+/** The voice finishes the sentence it is reading; the app goes on to the next. */
+export async function finishSentence(page: Page): Promise<void> {
+	await page.evaluate(() => (window as unknown as { __finishSentence: () => void }).__finishSentence());
+}
+
+/** Lets the voice read to the end, and returns every sentence it read. */
+export async function readToEnd(page: Page): Promise<string[]> {
+	for (let i = 0; i < 200 && (await page.evaluate(() => (window as unknown as { __speaking: boolean }).__speaking)); i++) {
+		await finishSentence(page);
+		await page.waitForTimeout(5);
+	}
+	return (await spokenTexts(page)).map((sentence) => sentence.text);
+}
+
+/** The text under the read-aloud highlight (the sentence being read), or null. */
+export async function highlightedText(page: Page): Promise<string | null> {
+	return page.evaluate(() => {
+		const highlight = CSS.highlights.get('read-aloud');
+		if (!highlight) return null;
+		return [...highlight].map((range) => range.toString()).join(' ');
+	});
 }
 
 /** Every page should fit the screen: nothing to scroll sideways. */

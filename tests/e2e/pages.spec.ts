@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, expectNoSidewaysScroll, fakeSpeechVoices, spokenTexts } from './helpers';
+import { expectNoAxeViolations, expectNoSidewaysScroll, fakeSpeechVoices, finishSentence, highlightedText, readToEnd, spokenTexts } from './helpers';
 
 async function useLanguage(page: Page, lang: 'da' | 'en') {
 	await page.context().addCookies([{ name: 'lang', value: lang, url: test.info().project.use.baseURL! }]);
@@ -144,12 +144,23 @@ test('read aloud speaks the posting in the page language, and hides without a vo
 	const title = (await page.locator('h1').textContent())!.trim();
 	const button = page.getByRole('button', { name: `Læs op: ${title}` });
 	await button.click();
-	const spoken = await spokenTexts(page);
-	expect(spoken).toHaveLength(1);
-	expect(spoken[0]!.lang).toBe('da-DK');
-	expect(spoken[0]!.text).toContain(title);
-	expect(spoken[0]!.text).toContain('Det skal du lave:');
+	// One sentence at a time, each highlighted where it stands while it is read.
+	await expect.poll(() => highlightedText(page)).toBe(title);
+	const first = await spokenTexts(page);
+	expect(first).toHaveLength(1);
+	expect(first[0]!.lang).toBe('da-DK');
+	expect(first[0]!.rate).toBe(0.9);
 	await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+	await finishSentence(page);
+	await expect.poll(async () => (await spokenTexts(page)).length).toBe(2);
+	const second = (await spokenTexts(page))[1]!.text;
+	await expect.poll(() => highlightedText(page)).toBe(second.replace(/\.$/, ''));
+
+	const sentences = await readToEnd(page);
+	expect(sentences[0]).toBe(`${title}.`);
+	expect(sentences).toContain('Det skal du lave:');
+	await expect(page.getByRole('button', { name: `Læs op: ${title}` })).toBeVisible();
+	expect(await highlightedText(page)).toBeNull();
 
 	// English page, Danish voice only: no button, rather than Danish sounds for English words.
 	await useLanguage(page, 'en');
@@ -164,8 +175,8 @@ test('list cards can be read aloud one by one', async ({ page }) => {
 	const card = page.getByRole('article').nth(1);
 	const title = (await card.getByRole('heading').textContent())!.trim();
 	await card.getByRole('button', { name: `Læs op: ${title}` }).click();
-	const spoken = await spokenTexts(page);
-	expect(spoken.at(-1)!.text).toMatch(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. .+\\. \\d+ timer? om ugen\\.$`));
+	const spoken = (await readToEnd(page)).join(' ');
+	expect(spoken).toMatch(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. .+\\. \\d+ timer? om ugen\\.$`));
 });
 
 test('Del copies the link where the phone has no share sheet', async ({ page }) => {

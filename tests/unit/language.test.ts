@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { isLongWord, LIX_LIMIT, longSentences, readability, sentences, words } from '$lib/language/lix';
 import { citizenInterfaceTexts } from '$lib/language/citizen-texts';
+import { missingKeys } from '$lib/language/keys';
+import { splitSentences, withFullStop } from '$lib/speech/sentences';
+import daTexts from '$lib/i18n/locales/da.json';
+import enTexts from '$lib/i18n/locales/en.json';
+import arTexts from '$lib/i18n/locales/ar.json';
 
 describe('LIX and sentence length', () => {
 	test('counts words, sentences and long words as LIX defines them', () => {
@@ -35,5 +40,45 @@ describe('LIX and sentence length', () => {
 
 	test('every citizen interface text keeps to 12 words a sentence', () => {
 		expect(longSentences(citizenInterfaceTexts())).toEqual([]);
+	});
+});
+
+describe('keys in every language', () => {
+	test('a key missing in one language is named', () => {
+		expect(missingKeys({ da: { a: 'A', b: 'B' }, en: { a: 'A' } })).toEqual(['en.json lacks b (in da.json).']);
+	});
+
+	test('plural keys compare by base, and each language needs its own plural forms', () => {
+		const da = { jobs_one: '{{count}} job', jobs_other: '{{count}} job' };
+		const arComplete = Object.fromEntries(['zero', 'one', 'two', 'few', 'many', 'other'].map((form) => [`jobs_${form}`, 'x']));
+		expect(missingKeys({ da, ar: arComplete })).toEqual([]);
+		const { jobs_few: _few, ...arWithoutFew } = arComplete;
+		expect(missingKeys({ da, ar: arWithoutFew })).toEqual(['ar.json lacks jobs_few (a plural form ar uses).']);
+		expect(missingKeys({ da, ar: { other: 'x' } })).toContain('ar.json lacks jobs (plural, in da.json).');
+	});
+
+	test('the app has every key in Danish, English and Arabic', () => {
+		expect(missingKeys({ da: daTexts, en: enTexts, ar: arTexts })).toEqual([]);
+	});
+
+	test('English and Arabic interface texts keep to 12 words a sentence', () => {
+		expect(longSentences([...citizenInterfaceTexts(enTexts, 'en'), ...citizenInterfaceTexts(arTexts, 'ar')])).toEqual([]);
+	});
+});
+
+describe('read-aloud sentences', () => {
+	test('split at end marks and line breaks, with their place in the text', () => {
+		expect(splitSentences('Pak brød.  Tøm skraldespande!\nBilka Slagelse')).toEqual([
+			{ text: 'Pak brød.', start: 0, end: 9 },
+			{ text: 'Tøm skraldespande!', start: 11, end: 29 },
+			{ text: 'Bilka Slagelse', start: 30, end: 44 }
+		]);
+		expect(splitSentences('هل تحب هذا؟ نعم.').map((s) => s.text)).toEqual(['هل تحب هذا؟', 'نعم.']);
+		expect(splitSentences(' … ')).toEqual([]);
+	});
+
+	test('a line without an end mark gets a full stop, so the voice pauses', () => {
+		expect(withFullStop('9 timer om ugen')).toBe('9 timer om ugen.');
+		expect(withFullStop('Det skal du lave:')).toBe('Det skal du lave:');
 	});
 });

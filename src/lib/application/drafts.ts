@@ -20,7 +20,11 @@ export async function discardDraft(key: string): Promise<void> {
 
 /** "Ny ansøgning for en anden person": no answer of the last person may show up. */
 export async function discardAllDrafts(): Promise<void> {
-	await localDatabase().drafts.clear();
+	const db = localDatabase();
+	await db.transaction('rw', db.drafts, db.profile, async () => {
+		await db.drafts.clear();
+		await db.profile.clear();
+	});
 }
 
 async function blobToBase64(blob: Blob): Promise<string> {
@@ -70,7 +74,7 @@ export async function queueApplication(input: QueueInput): Promise<QueueResult> 
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
 
 	const db = localDatabase();
-	await db.transaction('rw', db.outbox, db.drafts, async () => {
+	await db.transaction('rw', db.outbox, db.drafts, db.profile, async () => {
 		await db.outbox.put({
 			id: parsed.data.id,
 			application: parsed.data,
@@ -81,6 +85,8 @@ export async function queueApplication(input: QueueInput): Promise<QueueResult> 
 			queuedAt: Date.now()
 		});
 		await db.drafts.delete(input.draftKey);
+		// The game's likes are in the application now; the device need not keep them.
+		await db.profile.delete('me');
 	});
 	return { ok: true, id: parsed.data.id };
 }
@@ -100,7 +106,7 @@ export async function reopenForFix(item: OutboxItem): Promise<string> {
 	const { id: _id, postingId, language: _language, createdAt: _createdAt, voiceMessage, ...answers } = item.application;
 	const key = postingId ?? GENERAL_DRAFT;
 	const db = localDatabase();
-	await db.transaction('rw', db.outbox, db.drafts, async () => {
+	await db.transaction('rw', db.outbox, db.drafts, db.profile, async () => {
 		await db.drafts.put({
 			key,
 			answers,

@@ -2,11 +2,12 @@ import i18next, { type TFunction } from 'i18next';
 import { getContext, setContext } from 'svelte';
 import da from './locales/da.json';
 import en from './locales/en.json';
+import ar from './locales/ar.json';
 import { DEFAULT_LANGUAGE, type Language } from './languages';
 
 export * from './languages';
 
-export const resources = { da: { translation: da }, en: { translation: en } } as const;
+export const resources = { da: { translation: da }, en: { translation: en }, ar: { translation: ar } } as const;
 
 const translators = new Map<Language, TFunction>();
 

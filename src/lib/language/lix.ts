@@ -7,11 +7,11 @@
 export const LIX_LIMIT = 25;
 export const SENTENCE_WORD_LIMIT = 12;
 
-/** Sentences end at . ! ? or : — a text without an end mark is one sentence. */
+/** Sentences end at . ! ? (or Arabic ؟) or : — a text without an end mark is one sentence. */
 export function sentences(text: string): string[] {
 	return text
 		.replace(/\{\{[^}]+\}\}/g, 'X')
-		.split(/(?<=[.!?:])\s+/)
+		.split(/(?<=[.!?:؟])\s+/)
 		.map((sentence) => sentence.trim())
 		.filter((sentence) => words(sentence).length > 0);
 }

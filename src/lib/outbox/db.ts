@@ -51,12 +51,24 @@ export interface LocalJobTypes {
 	savedAt: number;
 }
 
+/**
+ * What the person liked in the picture game, kept to fill in "what you like to do"
+ * in the application. Deleted when an application is sent, or when they say so.
+ */
+export interface LikesProfile {
+	id: 'me';
+	jobTypes: string[];
+	likedTasks: string[];
+	savedAt: number;
+}
+
 export class KlapjobDatabase extends Dexie {
 	drafts!: EntityTable<Draft, 'key'>;
 	outbox!: EntityTable<OutboxItem, 'id'>;
 	receipts!: EntityTable<Receipt, 'id'>;
 	postings!: EntityTable<LocalJob, 'id'>;
 	jobTypes!: EntityTable<LocalJobTypes, 'lang'>;
+	profile!: EntityTable<LikesProfile, 'id'>;
 
 	constructor(name = 'klapjob') {
 		super(name);
@@ -67,6 +79,7 @@ export class KlapjobDatabase extends Dexie {
 			postings: '[lang+id], lang',
 			jobTypes: 'lang'
 		});
+		this.version(2).stores({ profile: 'id' });
 	}
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '$lib/i18n/languages';
 import { createHash } from 'node:crypto';
 import { json } from '@sveltejs/kit';
 
@@ -23,4 +24,11 @@ export function cachedJson(request: Request, body: unknown, maxAgeSeconds = 60):
 /** A 4xx answer that says what is wrong, field by field. */
 export function problem(status: number, message: string, fields?: Record<string, string>): Response {
 	return json({ error: message, ...(fields ? { fields } : {}) }, { status });
+}
+
+/** The ?lang= of a request for catalogue texts: a Language, or the 400 to answer with. */
+export function languageParam(url: URL): Language | Response {
+	const lang = url.searchParams.get('lang') ?? DEFAULT_LANGUAGE;
+	if (isLanguage(lang)) return lang;
+	return problem(400, 'Some query parameters are not valid.', { lang: `Use one of: ${LANGUAGES.join(', ')}.` });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { Language } from '$lib/i18n/languages';
+import { localized } from './db/localized';
 import type { JobFilters } from '$lib/jobs/filters';
 import { normaliseForSearch } from '$lib/jobs/search';
 import { pictureUrl } from '$lib/pictures';
@@ -78,6 +79,7 @@ async function jobsByIds(db: Kysely<Database>, ids: string[], lang: Language): P
 				'postings.id',
 				'postings.title',
 				'descriptions.title_en',
+				'descriptions.title_ar',
 				'postings.employer',
 				'postings.place',
 				'postings.municipality_code',
@@ -86,6 +88,7 @@ async function jobsByIds(db: Kysely<Database>, ids: string[], lang: Language): P
 				'postings.job_type_id',
 				'job_types.name_da as job_type_name_da',
 				'job_types.name_en as job_type_name_en',
+				'job_types.name_ar as job_type_name_ar',
 				'job_types.picture as job_type_picture',
 				'postings.hours_per_week',
 				'postings.eligibility',
@@ -103,6 +106,7 @@ async function jobsByIds(db: Kysely<Database>, ids: string[], lang: Language): P
 				'posting_tasks.task_id',
 				'posting_tasks.text',
 				'tasks.text_en',
+				'tasks.text_ar',
 				'tasks.picture'
 			])
 			.orderBy('posting_tasks.posting_id')
@@ -116,7 +120,7 @@ async function jobsByIds(db: Kysely<Database>, ids: string[], lang: Language): P
 		list.push({
 			id: task.task_id,
 			// Posting text is Danish; other languages come from the catalogue.
-			text: lang === 'da' ? task.text : task.text_en,
+			text: lang === 'da' ? task.text : localized(task, 'text', lang),
 			picture: pictureUrl(task.picture)
 		});
 		tasksByPosting.set(task.posting_id, list);
@@ -127,14 +131,14 @@ async function jobsByIds(db: Kysely<Database>, ids: string[], lang: Language): P
 			row.id,
 			{
 				id: row.id,
-				title: lang === 'da' ? row.title : row.title_en,
+				title: lang === 'da' ? row.title : localized({ title_da: row.title, title_en: row.title_en, title_ar: row.title_ar }, 'title', lang),
 				employer: row.employer,
 				place: row.place,
 				municipality: row.municipality,
 				municipalityCode: row.municipality_code,
 				region: row.region as Region,
 				jobType: row.job_type_id as JobTypeId,
-				jobTypeName: lang === 'da' ? row.job_type_name_da : row.job_type_name_en,
+				jobTypeName: localized({ name_da: row.job_type_name_da, name_en: row.job_type_name_en, name_ar: row.job_type_name_ar }, 'name', lang),
 				jobTypePicture: pictureUrl(row.job_type_picture),
 				hoursPerWeek: Number(row.hours_per_week),
 				eligibility: row.eligibility as Eligibility,
@@ -158,15 +162,16 @@ export async function listJobTypes(db: Kysely<Database>, lang: Language): Promis
 			'job_types.id',
 			'job_types.name_da',
 			'job_types.name_en',
+			'job_types.name_ar',
 			'job_types.picture',
 			eb.fn.count<string | number>('postings.id').as('count')
 		])
-		.groupBy(['job_types.id', 'job_types.name_da', 'job_types.name_en', 'job_types.picture', 'job_types.position'])
+		.groupBy(['job_types.id', 'job_types.name_da', 'job_types.name_en', 'job_types.name_ar', 'job_types.picture', 'job_types.position'])
 		.orderBy('job_types.position')
 		.execute();
 	return rows.map((row) => ({
 		id: row.id as JobTypeId,
-		name: lang === 'da' ? row.name_da : row.name_en,
+		name: localized(row, 'name', lang),
 		picture: pictureUrl(row.picture),
 		count: Number(row.count)
 	}));
@@ -178,18 +183,18 @@ export async function getJobType(db: Kysely<Database>, id: string, lang: Languag
 	const type = types.find((t) => t.id === id);
 	if (!type) return undefined;
 	const [row, tasks] = await Promise.all([
-		db.selectFrom('job_types').select(['about_da', 'about_en']).where('id', '=', id).executeTakeFirstOrThrow(),
+		db.selectFrom('job_types').select(['about_da', 'about_en', 'about_ar']).where('id', '=', id).executeTakeFirstOrThrow(),
 		db
 			.selectFrom('job_type_tasks')
 			.innerJoin('tasks', 'tasks.id', 'job_type_tasks.task_id')
-			.select(['tasks.id', 'tasks.text_da', 'tasks.text_en', 'tasks.picture'])
+			.select(['tasks.id', 'tasks.text_da', 'tasks.text_en', 'tasks.text_ar', 'tasks.picture'])
 			.where('job_type_tasks.job_type_id', '=', id)
 			.orderBy('job_type_tasks.position')
 			.execute()
 	]);
 	return {
 		...type,
-		about: lang === 'da' ? row.about_da : row.about_en,
-		tasks: tasks.map((task) => ({ id: task.id, text: lang === 'da' ? task.text_da : task.text_en, picture: pictureUrl(task.picture) }))
+		about: localized(row, 'about', lang),
+		tasks: tasks.map((task) => ({ id: task.id, text: localized(task, 'text', lang), picture: pictureUrl(task.picture) }))
 	};
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { catalogue } from './seed-files';
 
 /**
  * Migrations live in code (not files on disk) so the built server carries them.
@@ -198,6 +199,30 @@ const migrations: Record<string, Migration> = {
 			await db.schema.alterTable('application_events').addColumn('public_note', 'text').execute();
 			// Facts of the step as JSON: employer and hours when hired, outcome at follow-up.
 			await db.schema.alterTable('application_events').addColumn('details', 'text').execute();
+		}
+	},
+	'2026-11-24-004-arabic': {
+		async up(db: Kysely<any>) {
+			// A third language for the catalogue's easy texts; postings' own text stays Danish.
+			const columns: [string, string][] = [
+				['job_types', 'name_ar'],
+				['job_types', 'about_ar'],
+				['tasks', 'text_ar'],
+				['descriptions', 'title_ar']
+			];
+			for (const [table, column] of columns) {
+				await db.schema.alterTable(table).addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
+			}
+			// A database seeded before this migration gets the Arabic texts from the catalogue.
+			for (const type of catalogue.jobTypes) {
+				await db.updateTable('job_types').set({ name_ar: type.name.ar, about_ar: type.about.ar }).where('id', '=', type.id).execute();
+			}
+			for (const task of catalogue.tasks) {
+				await db.updateTable('tasks').set({ text_ar: task.text.ar }).where('id', '=', task.id).execute();
+			}
+			for (const description of catalogue.descriptions) {
+				await db.updateTable('descriptions').set({ title_ar: description.title.ar }).where('id', '=', description.id).execute();
+			}
 		}
 	}
 };

@@ -22,8 +22,10 @@ export interface JobTypeTable {
 	share_2020: number;
 	name_da: string;
 	name_en: string;
+	name_ar: string;
 	about_da: string;
 	about_en: string;
+	about_ar: string;
 }
 
 export interface TaskTable {
@@ -31,6 +33,7 @@ export interface TaskTable {
 	picture: string;
 	text_da: string;
 	text_en: string;
+	text_ar: string;
 }
 
 export interface JobTypeTaskTable {
@@ -44,6 +47,7 @@ export interface DescriptionTable {
 	job_type_id: string;
 	title_da: string;
 	title_en: string;
+	title_ar: string;
 }
 
 export interface DescriptionTaskTable {

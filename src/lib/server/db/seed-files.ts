@@ -5,7 +5,8 @@ import consultantsFile from './seed/consultants.json';
 import postingsFile from './seed/postings.json';
 
 /** Schemas for the seed files: a broken file fails loudly at start, not as odd pages. */
-const bilingual = z.object({ da: z.string().min(1), en: z.string().min(1) });
+/** Every catalogue text in every language the app speaks. */
+const bilingual = z.object({ da: z.string().min(1), en: z.string().min(1), ar: z.string().min(1) });
 const id = z.string().regex(/^[a-z0-9-]+$/);
 
 export const catalogueSchema = z.object({

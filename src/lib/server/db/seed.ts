@@ -73,8 +73,10 @@ export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
 				share_2020: type.share2020,
 				name_da: type.name.da,
 				name_en: type.name.en,
+				name_ar: type.name.ar,
 				about_da: type.about.da,
-				about_en: type.about.en
+				about_en: type.about.en,
+				about_ar: type.about.ar
 			}))
 		);
 		await insertAll(
@@ -84,7 +86,8 @@ export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
 				id: task.id,
 				picture: task.picture,
 				text_da: task.text.da,
-				text_en: task.text.en
+				text_en: task.text.en,
+				text_ar: task.text.ar
 			}))
 		);
 		await insertAll(
@@ -105,7 +108,8 @@ export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
 				id: d.id,
 				job_type_id: d.jobType,
 				title_da: d.title.da,
-				title_en: d.title.en
+				title_en: d.title.en,
+				title_ar: d.title.ar
 			}))
 		);
 		await insertAll(
