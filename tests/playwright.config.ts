@@ -41,7 +41,7 @@ export default defineConfig({
 	projects: [
 		// The API answers the same at every screen size: its tests run once, in the desktop project.
 		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /api\.spec/ },
-		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } }
+		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@phone-only/ }
 	],
 	webServer: {
 		command: 'node src/cli/serve.js',
