@@ -89,9 +89,19 @@ for (const lang of LANGS) {
 			for (let i = 0; i < 20 && (await page.locator('.answer.like').isVisible()); i++) await page.locator('.answer.like').click();
 			await expect(page.locator('.matches')).toBeVisible();
 			await expectNoAxeViolations(page);
-			// Every step of the application form.
+			// Every step of the application form, then sent, my applications and the status page.
 			const steps = await walkApplication(page, () => expectNoAxeViolations(page));
 			expect(steps).toBeGreaterThanOrEqual(10);
+			await page.locator('button.primary.big').click();
+			await expect(page.locator('[data-reference]')).toBeVisible();
+			await expectNoAxeViolations(page);
+			await page.goto('/mine');
+			await expect(page.locator('li[data-state="sent"]').first()).toBeVisible();
+			await expectNoAxeViolations(page);
+			await page.locator('li[data-state="sent"] a[href^="/status/"]').first().click();
+			await expect(page).toHaveURL(/\/status\//);
+			await expect(page.locator('ol.steps li').first()).toBeVisible();
+			await expectNoAxeViolations(page);
 		});
 	}
 }
