@@ -1,4 +1,6 @@
 import { json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { securityHeaders } from '$lib/server/security-headers';
 import { database } from '$lib/server/db/instance';
 import { SESSION_COOKIE, staffForToken } from '$lib/server/auth/sessions';
 import { DEFAULT_LANGUAGE, isLanguage, textDirection } from '$lib/i18n/languages';
@@ -8,7 +10,15 @@ export const init: ServerInit = async () => {
 	await database();
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+const withSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(securityHeaders(event.url))) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	return response;
+};
+
+const app: Handle = async ({ event, resolve }) => {
 	const chosen = event.cookies.get('lang');
 	const lang = isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
 	event.locals.lang = lang;
@@ -32,3 +42,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 			html.replace('%lang%', lang).replace('%dir%', textDirection(lang))
 	});
 };
+
+export const handle = sequence(withSecurityHeaders, app);

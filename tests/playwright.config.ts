@@ -39,8 +39,8 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	projects: [
-		// The API answers the same at every screen size: its tests run once, in the desktop project.
-		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /api\.spec/ },
+		// The API and the headers are the same at every screen size: their tests run once, in the desktop project.
+		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /(api|security|fuzz|crash|soak)\.spec/ },
 		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@phone-only/ }
 	],
 	webServer: {

@@ -1,3 +1,4 @@
+import '$lib/zod-config';
 import { browser } from '$app/environment';
 import type { LayoutLoad } from './$types';
 import { languageFromCookies } from '$lib/i18n/cookie';

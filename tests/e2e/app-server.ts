@@ -12,7 +12,10 @@ export class AppServer {
 	readonly databaseFile: string;
 	#process: ChildProcess | undefined;
 
-	constructor(readonly port: number) {
+	constructor(
+		readonly port: number,
+		readonly env: Record<string, string> = {}
+	) {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-app-'));
 		this.databaseFile = path.join(dir, 'app.db');
 	}
@@ -28,12 +31,16 @@ export class AppServer {
 				...process.env,
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
-				DATABASE_URL: `file:${this.databaseFile}`
+				DATABASE_URL: `file:${this.databaseFile}`,
+				...this.env
 			},
 			stdio: 'ignore'
 		});
+		const child = this.#process;
 		const deadline = Date.now() + 30_000;
 		while (Date.now() < deadline) {
+			// Died at once (the port taken by a server left over?): say so, do not talk to the other one.
+			if (child.exitCode !== null) throw new Error(`The app on port ${this.port} exited with ${child.exitCode}`);
 			try {
 				const response = await fetch(`${this.url}/api/health`);
 				if (response.ok) return;
@@ -45,12 +52,21 @@ export class AppServer {
 		throw new Error(`The app did not start on port ${this.port}`);
 	}
 
-	async stop(): Promise<void> {
+	/** kill -9: no shutdown, no flush; what the database promised must survive it. */
+	crash(): Promise<void> {
+		return this.#end('SIGKILL');
+	}
+
+	stop(): Promise<void> {
+		return this.#end('SIGTERM');
+	}
+
+	async #end(signal: NodeJS.Signals): Promise<void> {
 		const child = this.#process;
 		if (!child || child.exitCode !== null) return;
 		await new Promise<void>((resolve) => {
 			child.once('exit', () => resolve());
-			child.kill('SIGTERM');
+			child.kill(signal);
 		});
 		this.#process = undefined;
 	}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { applicationBody } from './application-body';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { hashPassword } from '../../src/lib/server/auth/passwords';
 import { expectNoAxeViolations } from './helpers';
@@ -37,23 +38,7 @@ async function apply(request: APIRequestContext, overrides: Record<string, unkno
 	const id = randomUUID();
 	const response = await request.post('/api/applications', {
 		headers: { 'idempotency-key': id },
-		data: {
-			id,
-			postingId: 'p0001',
-			filledBy: 'self',
-			name: 'Staff Testesen',
-			contactMethod: 'call',
-			phone: '22334455',
-			municipality: '330',
-			pension: 'yes',
-			likes: ['retail'],
-			days: ['mon'],
-			hours: '5-10',
-			consent: true,
-			language: 'da',
-			createdAt: new Date().toISOString(),
-			...overrides
-		}
+		data: applicationBody({ id, name: 'Staff Testesen', createdAt: new Date().toISOString(), ...overrides })
 	});
 	expect(response.status()).toBe(201);
 	return { id, ...((await response.json()) as { reference: string; statusToken: string }) };

@@ -21,6 +21,21 @@ describe('databaseConfigFromUrl', () => {
 	});
 });
 
+describe.each(backends)('several app servers starting at once on $name', (backend) => {
+	test('migrate and seed once between them, without an error', async () => {
+		const { database, cleanup } = await backend.open();
+		try {
+			await Promise.all([migrateToLatest(database.db), migrateToLatest(database.db)]);
+			const seeded = await Promise.all([1, 2, 3].map(() => seedIfEmpty(database.db, database.dialect)));
+			expect(seeded.filter(Boolean)).toHaveLength(1);
+			const { total } = await listJobs(database.db, {}, 'da');
+			expect(total).toBe(seedPostings.length);
+		} finally {
+			await cleanup();
+		}
+	}, 60_000);
+});
+
 describe.each(backends)('storage on $name', (backend) => {
 	let database: OpenDatabase;
 	let cleanup: () => Promise<void>;

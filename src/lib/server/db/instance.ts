@@ -12,7 +12,7 @@ export function database(): Promise<OpenDatabase> {
 	opening ??= (async () => {
 		const open = openDatabase(databaseConfigFromUrl(process.env.DATABASE_URL));
 		await migrateToLatest(open.db);
-		await seedIfEmpty(open.db);
+		await seedIfEmpty(open.db, open.dialect);
 		if (open.dialect === 'sqlite') await createDemoAccountsIfNone(open.db);
 		return open;
 	})();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 import { searchText } from '$lib/jobs/search';
 import { municipalities } from '$lib/jobs/municipalities';
@@ -19,9 +19,17 @@ async function insertAll<T extends keyof Database & string>(
 	}
 }
 
-/** Fills an empty database with the seed files; a seeded one is left alone. */
-export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
+/**
+ * Fills an empty database with the seed files; a seeded one is left alone. On PostgreSQL
+ * several app servers may start at once: a transaction lock lets one seed, the others wait
+ * and then find it seeded.
+ */
+/** Any fixed number: the key of PostgreSQL's advisory lock for seeding. */
+const SEED_LOCK = 5_313_001;
+
+export async function seedIfEmpty(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
+		if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
 		const seeded = await trx
 			.selectFrom('meta')
 			.select('value')

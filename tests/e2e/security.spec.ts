@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * Security headers on every kind of response: citizen pages, the offline shell, error
+ * pages, staff pages, and the API. The whole e2e suite runs under this policy, so a page
+ * that needed 'unsafe-inline' would already fail there; here we also listen for refusals.
+ */
+const PAGES = ['/', '/job', '/job/p0001', '/job/p0001/ansog', '/ansog', '/typer', '/typer/retail', '/spil', '/skaerm', '/mine', '/om', '/app-shell', '/job/findes-ikke', '/personale/log-ind'];
+const API = ['/api/jobs', '/api/jobs/p0001', '/api/job-types', '/api/game', '/api/health', '/api/applications/schema', '/api/status/unknown', '/api/staff/applications'];
+
+test.describe('security headers', () => {
+	test('every page has a strict Content-Security-Policy and the other headers', async ({ request }) => {
+		for (const path of PAGES) {
+			const response = await request.get(path, { maxRedirects: 0 });
+			expect(response.status(), path).toBeLessThan(500);
+			const headers = response.headers();
+			const csp = headers['content-security-policy'] ?? '';
+			const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+			expect(scriptSrc, `${path}: script-src`).toContain("'self'");
+			expect(scriptSrc, `${path}: no unsafe-inline for scripts`).not.toContain('unsafe-inline');
+			expect(scriptSrc, `${path}: no unsafe-eval`).not.toContain('unsafe-eval');
+			expect(csp, path).toContain("frame-ancestors 'none'");
+			expect(csp, path).toContain("object-src 'none'");
+			expect(headers['x-content-type-options'], path).toBe('nosniff');
+			expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+			expect(headers['permissions-policy'], path).toContain('microphone=(self)');
+			expect(headers['permissions-policy'], path).toContain('camera=()');
+			// Plain http here: HSTS belongs only to TLS.
+			expect(headers['strict-transport-security'], path).toBeUndefined();
+		}
+	});
+
+	test('every API answer has the headers too, errors included', async ({ request }) => {
+		for (const path of API) {
+			const response = await request.get(path);
+			expect(response.status(), path).toBeLessThan(500);
+			const headers = response.headers();
+			expect(headers['x-content-type-options'], path).toBe('nosniff');
+			expect(headers['permissions-policy'], path).toContain('microphone=(self)');
+			expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+		}
+		const bad = await request.post('/api/applications', { data: '{', headers: { 'content-type': 'application/json' } });
+		expect(bad.status()).toBe(400);
+		expect(bad.headers()['x-content-type-options']).toBe('nosniff');
+	});
+});
+
+test('the pages run under the policy without a single refusal', async ({ page }) => {
+	const refusals: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(`${page.url()}: ${message.text()}`);
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			console.error(`Refused to run: ${event.violatedDirective} ${event.blockedURI}`);
+		});
+	});
+	for (const path of ['/', '/job', '/job/p0001', '/ansog', '/spil', '/skaerm', '/typer']) {
+		await page.goto(path);
+		await expect(page.locator('h1').first()).toBeVisible();
+	}
+	// The display settings' inline script ran (it is allowed by its hash).
+	await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal');
+	expect(refusals).toEqual([]);
+});
