@@ -1,13 +1,14 @@
 import { json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { securityHeaders } from '$lib/server/security-headers';
+import { loadAllLanguages } from '$lib/i18n';
 import { database } from '$lib/server/db/instance';
 import { SESSION_COOKIE, staffForToken } from '$lib/server/auth/sessions';
 import { DEFAULT_LANGUAGE, isLanguage, textDirection } from '$lib/i18n/languages';
 
 /** Migrate and seed before the first request, so a fresh machine is ready at once. */
 export const init: ServerInit = async () => {
-	await database();
+	await Promise.all([database(), loadAllLanguages()]);
 };
 
 const withSecurityHeaders: Handle = async ({ event, resolve }) => {

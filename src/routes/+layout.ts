@@ -2,7 +2,7 @@ import '$lib/zod-config';
 import { browser } from '$app/environment';
 import type { LayoutLoad } from './$types';
 import { languageFromCookies } from '$lib/i18n/cookie';
-import type { Language } from '$lib/i18n';
+import { loadLanguage, type Language } from '$lib/i18n';
 
 /**
  * Pages load through the API (not server loads), so that the installed app can open
@@ -10,8 +10,9 @@ import type { Language } from '$lib/i18n';
  * straight from document.cookie, on the server through the API.
  */
 export const load: LayoutLoad = async ({ fetch }) => {
-	if (browser) return { lang: languageFromCookies(document.cookie) };
-	const response = await fetch('/api/language');
-	const { lang } = (await response.json()) as { lang: Language };
+	let lang: Language;
+	if (browser) lang = languageFromCookies(document.cookie);
+	else ({ lang } = (await (await fetch('/api/language')).json()) as { lang: Language });
+	await loadLanguage(lang);
 	return { lang };
 };

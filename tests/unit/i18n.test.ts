@@ -1,7 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import da from '$lib/i18n/locales/da.json';
 import en from '$lib/i18n/locales/en.json';
-import { translator } from '$lib/i18n';
+import { loadAllLanguages, translator } from '$lib/i18n';
+
+beforeAll(loadAllLanguages);
 
 function keys(value: unknown, prefix = ''): string[] {
 	if (typeof value !== 'object' || value === null) return [prefix];
