@@ -252,14 +252,18 @@ test('the whole application can be done with the keyboard alone', async ({ page 
 	// Each question takes focus, so the keyboard starts at the question.
 	await expect(page.locator('#question')).toBeFocused();
 
+	// Each new step puts the focus on its question; the person tabs on from there.
+	const questionFocused = () => expect(page.locator('#question')).toBeFocused();
 	const choose = async (option: RegExp) => {
 		await tabTo(page, option);
 		await page.keyboard.press('Enter');
+		await questionFocused();
 	};
 	const type = async (label: RegExp, text: string) => {
 		await tabTo(page, label);
 		await page.keyboard.type(text);
 		await page.keyboard.press('Enter');
+		await questionFocused();
 	};
 	await choose(/^Mig selv/);
 	await type(/Hvad hedder du\?/, 'Tastatur Thomsen');

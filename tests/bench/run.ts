@@ -1,0 +1,220 @@
+/**
+ * npm run bench — real runs against the built app, written to tests/bench/RESULTS.md:
+ * Lighthouse (mobile) on three pages, the job list's bytes, and the API under load from
+ * this second process (autocannon), on SQLite and, when a PostgreSQL server is given
+ * (BENCH_DATABASE_URL or TEST_DATABASE_URL), on PostgreSQL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import pg from 'pg';
+import { chromium } from 'playwright';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
+	const child = spawn('node', ['src/cli/serve.js'], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, APPLICATION_RATE_LIMIT: '100000000', NODE_ENV: 'production' },
+		stdio: 'ignore'
+	});
+	for (let i = 0; i < 300; i++) {
+		try {
+			if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+		} catch {
+			// starting
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error('The app did not start');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+	await new Promise<void>((resolve) => {
+		child.once('exit', () => resolve());
+		child.kill('SIGTERM');
+	});
+}
+
+function application(id: string) {
+	return JSON.stringify({
+		id, postingId: 'p0001', filledBy: 'self', name: 'Bench Hansen', contactMethod: 'call', phone: '22334455',
+		municipality: '330', pension: 'yes', likes: ['retail'], days: ['mon'], hours: '5-10', consent: true,
+		language: 'da', createdAt: new Date().toISOString()
+	});
+}
+
+interface LoadResult { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
+
+async function load(name: string, options: autocannon.Options): Promise<LoadResult> {
+	const result = await autocannon({ duration: DURATION, connections: 32, ...options });
+	return {
+		name,
+		rps: Math.round(result.requests.average),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts,
+		non2xx: result.non2xx,
+		requests: result.requests.total
+	};
+}
+
+async function apiLoad(backend: string, databaseUrl: string, port: number): Promise<LoadResult[]> {
+	const server = await startServer(port, databaseUrl);
+	try {
+		const base = `http://127.0.0.1:${port}`;
+		// Warm up (JIT, caches), then measure.
+		await autocannon({ url: `${base}/api/jobs`, duration: 2, connections: 8 });
+		// What the job list asks for (a page of 20), and the whole list a phone keeps for offline use.
+		const get = await load(`${backend}: GET /api/jobs?limit=20`, { url: `${base}/api/jobs?limit=20&lang=da` });
+		const getAll = await load(`${backend}: GET /api/jobs (all 270, 217 KB)`, { url: `${base}/api/jobs?lang=da` });
+		const post = await load(`${backend}: POST /api/applications`, {
+			url: `${base}/api/applications`,
+			requests: [
+				{
+					method: 'POST',
+					setupRequest: (request) => {
+						const id = randomUUID();
+						return { ...request, headers: { 'content-type': 'application/json', 'idempotency-key': id }, body: application(id) };
+					}
+				}
+			]
+		});
+		return [get, getAll, post];
+	} finally {
+		await stopServer(server);
+	}
+}
+
+interface PageResult { path: string; performance: number; accessibility: number; bestPractices: number; lcp: number; totalBytes: number; jsBytes: number }
+
+async function lighthouseRun(base: string, paths: string[]): Promise<PageResult[]> {
+	const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+	try {
+		const results: PageResult[] = [];
+		for (const pagePath of paths) {
+			const runner = await lighthouse(`${base}${pagePath}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+			const lhr = runner!.lhr;
+			const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
+			results.push({
+				path: pagePath,
+				performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+				accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+				bestPractices: Math.round((lhr.categories['best-practices']?.score ?? 0) * 100),
+				lcp: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+				totalBytes: Math.round(lhr.audits['total-byte-weight']?.numericValue ?? 0),
+				jsBytes: requests.filter((r) => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize ?? 0), 0)
+			});
+		}
+		return results;
+	} finally {
+		chrome.kill();
+	}
+}
+
+/** The job list as a phone loads it: scripts by the load event and after idle, HTML and CSS. */
+async function jobListBytes(base: string) {
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+	try {
+		const page = await browser.newPage();
+		const sizes = new Map<string, { type: string; gzip: number }>();
+		page.on('response', async (response) => {
+			const type = response.request().resourceType();
+			if (type !== 'script' && type !== 'stylesheet') return;
+			const body = await response.body().catch(() => null);
+			if (body) sizes.set(response.url(), { type, gzip: gzipSync(body, { level: 9 }).length });
+		});
+		const response = await page.goto(`${base}/job`, { waitUntil: 'load' });
+		// Which files the browser had by the load event (sizes are taken as the answers come in).
+		const atLoad = new Set(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)));
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(500);
+		const sum = (type: string, only?: Set<string>) =>
+			[...sizes].filter(([url, s]) => s.type === type && (!only || only.has(url))).reduce((a, [, s]) => a + s.gzip, 0);
+		return {
+			jsAtLoad: sum('script', atLoad),
+			jsAfterIdle: sum('script'),
+			scripts: [...sizes.values()].filter((s) => s.type === 'script').length,
+			html: gzipSync(await response!.body(), { level: 9 }).length,
+			css: sum('stylesheet')
+		};
+	} finally {
+		await browser.close();
+	}
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-bench-'));
+const loads: LoadResult[] = [];
+loads.push(...(await apiLoad('SQLite', `file:${path.join(dir, 'bench.db')}`, 4990)));
+let pgDatabase: string | undefined;
+if (postgresUrl) {
+	pgDatabase = `klapjob_bench_${process.pid}`;
+	const admin = new pg.Client({ connectionString: postgresUrl });
+	await admin.connect();
+	await admin.query(`CREATE DATABASE ${pgDatabase}`);
+	await admin.end();
+	const url = new URL(postgresUrl);
+	url.pathname = `/${pgDatabase}`;
+	loads.push(...(await apiLoad('PostgreSQL', url.toString(), 4991)));
+	const cleanup = new pg.Client({ connectionString: postgresUrl });
+	await cleanup.connect();
+	await cleanup.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
+	await cleanup.end();
+}
+
+const server = await startServer(4992, `file:${path.join(dir, 'pages.db')}`);
+let pages: PageResult[];
+let bytes: Awaited<ReturnType<typeof jobListBytes>>;
+try {
+	pages = await lighthouseRun('http://127.0.0.1:4992', ['/', '/job', '/job/p0001']);
+	bytes = await jobListBytes('http://127.0.0.1:4992');
+} finally {
+	await stopServer(server);
+}
+
+const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+const report = `# Bench results
+
+Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}) · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · made by \`npm run bench\` against the built app.
+
+## Lighthouse (mobile, Debian Chromium, simulated slow 4G)
+
+| page | performance | accessibility | best practices | LCP | total bytes | JS bytes |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${pages.map((p) => `| \`${p.path}\` | ${p.performance} | ${p.accessibility} | ${p.bestPractices} | ${(p.lcp / 1000).toFixed(2)} s | ${kb(p.totalBytes)} | ${kb(p.jsBytes)} |`).join('\n')}
+
+Targets: performance ≥ 95 (${mark(pages.every((p) => p.performance >= 95))}), accessibility 100 (${mark(pages.every((p) => p.accessibility === 100))}).
+
+## Bytes of the job list (gzip)
+
+| what | size | budget |
+| --- | ---: | --- |
+| JS by the load event | ${kb(bytes.jsAtLoad)} | ≤ 60 KB: ${mark(bytes.jsAtLoad <= 60 * 1024)} |
+| JS once the page is idle (${bytes.scripts} files, incl. the offline copy of postings and the outbox) | ${kb(bytes.jsAfterIdle)} | – |
+| HTML + CSS of the first screen | ${kb(bytes.html)} + ${kb(bytes.css)} = ${kb(bytes.html + bytes.css)} | ≤ 14 KB: ${mark(bytes.html + bytes.css <= 14 * 1024)} |
+
+## The API under load (autocannon, 32 connections, ${DURATION} s, from a second process)
+
+| backend: request | requests/s | p50 | p99 | requests | non-2xx | errors |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${loads.map((l) => `| ${l.name} | ${l.rps} | ${l.p50} ms | ${l.p99} ms | ${l.requests} | ${l.non2xx} | ${l.errors} |`).join('\n')}
+
+Targets on this machine: POST ≥ 1,000/s with p99 ≤ 50 ms on SQLite (${mark(loads.some((l) => l.name === 'SQLite: POST /api/applications' && l.rps >= 1000 && l.p99 <= 50))}); GET jobs ≥ 3,000/s, measured on the page of 20 the list asks for (${mark(loads.filter((l) => l.name.includes('limit=20')).every((l) => l.rps >= 3000))}).
+
+Where a target is missed, [PROFILE.md](PROFILE.md) shows why.
+`;
+fs.writeFileSync(path.join(root, 'tests/bench/RESULTS.md'), report);
+console.log(report);
+fs.rmSync(dir, { recursive: true, force: true });
+process.exit(0);
