@@ -102,8 +102,14 @@ async function lighthouseRun(base: string, paths: string[]): Promise<PageResult[
 	try {
 		const results: PageResult[] = [];
 		for (const pagePath of paths) {
-			const runner = await lighthouse(`${base}${pagePath}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
-			const lhr = runner!.lhr;
+			// A run that Lighthouse itself could not finish (it happens now and then) is run again.
+			let lhr;
+			for (let attempt = 0; attempt < 3; attempt++) {
+				const runner = await lighthouse(`${base}${pagePath}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+				lhr = runner!.lhr;
+				if (!lhr.runtimeError && lhr.categories.performance?.score !== null) break;
+			}
+			if (!lhr) throw new Error('Lighthouse gave no result');
 			const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
 			results.push({
 				path: pagePath,

@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '$lib/i18n/languages';
-import { createHash } from 'node:crypto';
+import { prepareJson, type PreparedJson } from './answer-cache';
 import { json } from '@sveltejs/kit';
 
 /**
@@ -7,8 +7,11 @@ import { json } from '@sveltejs/kit';
  * a tiny 304 when nothing changed. Short max-age, then revalidate.
  */
 export function cachedJson(request: Request, body: unknown, maxAgeSeconds = 60): Response {
-	const text = JSON.stringify(body);
-	const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
+	return preparedJson(request, prepareJson(body), maxAgeSeconds);
+}
+
+/** The same, for JSON already serialised (and hashed) once, e.g. by the answer cache. */
+export function preparedJson(request: Request, { text, etag }: PreparedJson, maxAgeSeconds = 60): Response {
 	const headers = {
 		etag,
 		'cache-control': `public, max-age=${maxAgeSeconds}, stale-while-revalidate=600`,

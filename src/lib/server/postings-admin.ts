@@ -1,3 +1,4 @@
+import { postingsChanged } from './answer-cache';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { StaffMember } from '$lib/staff/roles';
@@ -53,7 +54,7 @@ async function newPostingId(db: Kysely<Database>): Promise<string> {
 
 export async function savePosting(db: Kysely<Database>, staff: StaffMember, form: PostingForm, id?: string): Promise<string> {
 	const { description, taskTexts, search } = await rows(db, form);
-	return db.transaction().execute(async (trx) => {
+	const saved = await db.transaction().execute(async (trx) => {
 		const postingId = id ?? (await newPostingId(trx));
 		const values = {
 			description_id: description.id,
@@ -82,10 +83,13 @@ export async function savePosting(db: Kysely<Database>, staff: StaffMember, form
 		await audit(trx, { staffId: staff.id, action: id ? 'edit-posting' : 'create-posting', detail: postingId });
 		return postingId;
 	});
+	postingsChanged();
+	return saved;
 }
 
 export async function setPostingStatus(db: Kysely<Database>, staff: StaffMember, id: string, status: string): Promise<void> {
 	await db.updateTable('postings').set({ status }).where('id', '=', id).execute();
+	postingsChanged();
 	await audit(db, { staffId: staff.id, action: 'posting-status', detail: `${id} ${status}` });
 }
 

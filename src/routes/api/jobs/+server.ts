@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { database } from '$lib/server/db/instance';
-import { cachedJson, problem } from '$lib/server/http';
+import { preparedJson, problem } from '$lib/server/http';
+import { cachedAnswer } from '$lib/server/answer-cache';
 import { listJobs } from '$lib/server/jobs';
 import { parseJobFilters } from '$lib/jobs/filters';
 
@@ -8,5 +9,8 @@ export const GET: RequestHandler = async ({ url, request }) => {
 	const parsed = parseJobFilters(url.searchParams);
 	if (!parsed.ok) return problem(400, 'Some query parameters are not valid.', parsed.errors);
 	const { db } = await database();
-	return cachedJson(request, await listJobs(db, parsed.filters, parsed.filters.lang ?? 'da'));
+	const answer = await cachedAnswer(`jobs ${JSON.stringify(parsed.filters)}`, () =>
+		listJobs(db, parsed.filters, parsed.filters.lang ?? 'da')
+	);
+	return preparedJson(request, answer);
 };
