@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import pg from 'pg';
+import { scratchPostgres } from '../scratch-postgres';
 import { chromium } from 'playwright';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -163,20 +163,13 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-bench-'));
 const loads: LoadResult[] = [];
 loads.push(...(await apiLoad('SQLite', `file:${path.join(dir, 'bench.db')}`, 4990)));
-let pgDatabase: string | undefined;
 if (postgresUrl) {
-	pgDatabase = `klapjob_bench_${process.pid}`;
-	const admin = new pg.Client({ connectionString: postgresUrl });
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${pgDatabase}`);
-	await admin.end();
-	const url = new URL(postgresUrl);
-	url.pathname = `/${pgDatabase}`;
-	loads.push(...(await apiLoad('PostgreSQL', url.toString(), 4991)));
-	const cleanup = new pg.Client({ connectionString: postgresUrl });
-	await cleanup.connect();
-	await cleanup.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
-	await cleanup.end();
+	const scratch = await scratchPostgres(postgresUrl, 'klapjob_bench');
+	try {
+		loads.push(...(await apiLoad('PostgreSQL', scratch.url, 4991)));
+	} finally {
+		await scratch.drop();
+	}
 }
 
 const server = await startServer(4992, `file:${path.join(dir, 'pages.db')}`);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { expect, test } from '@playwright/test';
 import { AppServer } from './app-server';
 import { applicationBody } from './application-body';
+import { scratchPostgres } from '../scratch-postgres';
 
 /**
  * Crash test: concurrent clients send applications while the server is killed with
@@ -20,7 +21,7 @@ interface Backend {
 }
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
-const database = `klapjob_crash_${process.pid}_${Date.now()}`;
+let scratch: Awaited<ReturnType<typeof scratchPostgres>> | undefined;
 const backends: Backend[] = [
 	{
 		name: 'SQLite',
@@ -37,30 +38,18 @@ const backends: Backend[] = [
 				{
 					name: 'PostgreSQL',
 					async env() {
-						const admin = new pg.Client({ connectionString: postgresUrl });
-						await admin.connect();
-						await admin.query(`CREATE DATABASE ${database}`);
-						await admin.end();
-						const url = new URL(postgresUrl);
-						url.pathname = `/${database}`;
-						return { DATABASE_URL: url.toString() };
+						scratch = await scratchPostgres(postgresUrl, 'klapjob_crash');
+						return { DATABASE_URL: scratch.url };
 					},
 					async count(_server: AppServer, ids: string[]) {
-						const url = new URL(postgresUrl);
-						url.pathname = `/${database}`;
-						const client = new pg.Client({ connectionString: url.toString() });
+						const client = new pg.Client({ connectionString: scratch!.url });
 						await client.connect();
 						const { rows } = await client.query<{ id: string; n: string }>('select id, count(*) as n from applications group by id');
 						await client.end();
 						const counts = new Map(rows.map((row) => [row.id, Number(row.n)]));
 						return new Map(ids.map((id) => [id, counts.get(id) ?? 0]));
 					},
-					async cleanup() {
-						const admin = new pg.Client({ connectionString: postgresUrl });
-						await admin.connect();
-						await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-						await admin.end();
-					}
+					cleanup: async () => scratch?.drop()
 				} satisfies Backend
 			]
 		: [])

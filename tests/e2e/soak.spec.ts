@@ -7,6 +7,7 @@ import { syncOutbox } from '../../src/lib/outbox/sync';
 import type { Application } from '../../src/lib/application/schema';
 import { AppServer } from './app-server';
 import { applicationBody } from './application-body';
+import { seededRandom } from './seeded-random';
 
 /**
  * Fault soak: 1,000 applications from 10 devices, through the app's own sync engine
@@ -18,17 +19,6 @@ import { applicationBody } from './application-body';
 const DEVICES = 10;
 const PER_DEVICE = 100;
 const SEED = Number(process.env.SOAK_SEED ?? Date.now() % 2 ** 31);
-
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 type Fault = 'drop' | 'lose-answer' | 'error-500' | 'delay' | 'pass';
 
@@ -70,7 +60,7 @@ test('1,000 applications through drops, lost answers, delays and 500s arrive exa
 	test.setTimeout(300_000);
 	const server = new AppServer(4950, { APPLICATION_RATE_LIMIT: '1000000' });
 	await server.start();
-	const next = random(SEED);
+	const next = seededRandom(SEED);
 	const faults = new Map<Fault, number>();
 	const proxy = faultyProxy(server.url, next, faults);
 	await new Promise<void>((resolve) => proxy.listen(4951, '127.0.0.1', resolve));

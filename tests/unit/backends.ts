@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { scratchPostgres } from '../scratch-postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '$lib/server/db';
 import { seedIfEmpty } from '$lib/server/db/seed';
@@ -37,19 +37,13 @@ if (postgresUrl) {
 	backends.push({
 		name: 'postgres',
 		async open() {
-			const name = `klapjob_test_${process.pid}_${Date.now()}`;
-			const admin = new pg.Client({ connectionString: postgresUrl });
-			await admin.connect();
-			await admin.query(`CREATE DATABASE ${name}`);
-			const url = new URL(postgresUrl);
-			url.pathname = `/${name}`;
-			const database = openDatabase({ dialect: 'postgres', url: url.toString() });
+			const scratch = await scratchPostgres(postgresUrl, 'klapjob_test');
+			const database = openDatabase({ dialect: 'postgres', url: scratch.url });
 			return {
 				database,
 				async cleanup() {
 					await database.db.destroy();
-					await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-					await admin.end();
+					await scratch.drop();
 				}
 			};
 		}
