@@ -3,6 +3,14 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+// With TEST_DATABASE_URL the API tests also run against an app on PostgreSQL, on the next port.
+const postgresPort = port + 1;
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const serverEnv = {
+	// Every test signs in from 127.0.0.1; the per-account limit is what the tests check.
+	SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+	HOST: '127.0.0.1'
+};
 // A fresh SQLite file per run: the tests see exactly the seeded data. Workers inherit
 // the name through the environment, so a test can look into the real database.
 process.env.E2E_DATABASE_FILE ??= path.join(os.tmpdir(), `klapjob-e2e-${process.pid}-${Date.now()}.db`);
@@ -40,19 +48,41 @@ export default defineConfig({
 	},
 	projects: [
 		// The API and the headers are the same at every screen size: their tests run once, in the desktop project.
-		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /(api|security|fuzz|crash|soak)\.spec/ },
-		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@phone-only/ }
+		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /(api|security|fuzz|crash|soak|budgets)\.spec/ },
+		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@phone-only/ },
+		...(onPostgres
+			? [
+					{
+						name: 'api-postgres',
+						testMatch: /api\.spec/,
+						metadata: { db: 'postgres' },
+						use: { baseURL: `http://127.0.0.1:${postgresPort}` }
+					}
+				]
+			: [])
 	],
-	webServer: {
-		command: 'node src/cli/serve.js',
-		cwd: '..',
-		url: `http://127.0.0.1:${port}/api/health`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		env: {
-			// Every test signs in from 127.0.0.1; the per-account limit is what the tests check.
-			SIGN_IN_LIMIT_PER_ADDRESS: '1000',
-			PORT: String(port),
-			HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}` }
-	}
+	webServer: [
+		{
+			command: 'node src/cli/serve.js',
+			cwd: '..',
+			url: `http://127.0.0.1:${port}/api/health`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			env: { ...serverEnv, PORT: String(port), DATABASE_URL: `file:${databaseFile}` }
+		},
+		...(onPostgres
+			? [
+					{
+						command: 'npx tsx --tsconfig tsconfig.json tests/postgres-app.ts',
+						cwd: '..',
+						url: `http://127.0.0.1:${postgresPort}/api/health`,
+						reuseExistingServer: false,
+						timeout: 90_000,
+						// Time to stop the app and drop its database.
+						gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
+						env: { ...serverEnv, PORT: String(postgresPort) }
+					}
+				]
+			: [])
+	]
 });

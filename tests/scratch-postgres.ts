@@ -15,8 +15,26 @@ export async function scratchPostgres(serverUrl: string, prefix: string): Promis
 			await client.end();
 		}
 	};
+	// A pool's end() returns before its sockets have closed: give them a moment to go,
+	// so FORCE only ends connections that a killed app left behind.
+	const connectionsLeft = async () => {
+		const client = new pg.Client({ connectionString: serverUrl });
+		await client.connect();
+		try {
+			const result = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+			return (result.rows[0] as { n: number }).n;
+		} finally {
+			await client.end();
+		}
+	};
+	const drop = async () => {
+		for (let tries = 0; tries < 20 && (await connectionsLeft()) > 0; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	};
 	await admin(`CREATE DATABASE ${name}`);
 	const url = new URL(serverUrl);
 	url.pathname = `/${name}`;
-	return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+	return { url: url.toString(), drop };
 }

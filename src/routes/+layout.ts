@@ -1,4 +1,3 @@
-import '$lib/zod-config';
 import { browser } from '$app/environment';
 import type { LayoutLoad } from './$types';
 import { languageFromCookies } from '$lib/i18n/cookie';

@@ -107,6 +107,8 @@ for (const lang of LANGS) {
 }
 
 test('strong colours (high contrast) and the largest text also pass axe', async ({ page }) => {
+	// Two colour schemes × every citizen page, each with a full axe run.
+	test.setTimeout(90_000);
 	await page.addInitScript(() =>
 		localStorage.setItem('klapjob-display', JSON.stringify({ contrast: 'high', textSize: 'larger', font: 'readable' }))
 	);

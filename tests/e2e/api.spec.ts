@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 
+// Runs against the SQLite app and, when TEST_DATABASE_URL is set, against an app on PostgreSQL.
+
 interface ApiJob {
 	id: string;
 	title: string;
@@ -84,7 +86,7 @@ test('bad query parameters get 400 with a message per field, never 500', async (
 		expect(Object.keys(body.fields), query).toContain(field);
 	}
 	const stillServing = await request.get('/api/health');
-	expect(await stillServing.json()).toEqual({ ok: true, db: 'sqlite' });
+	expect(await stillServing.json()).toEqual({ ok: true, db: test.info().project.metadata.db ?? 'sqlite' });
 });
 
 test('an unknown posting is 404 with a message', async ({ request }) => {
@@ -118,4 +120,58 @@ test('the app can be installed: a manifest with icons that are served', async ({
 		expect((await request.get(icon!.src)).status()).toBe(200);
 	}
 	expect((await request.get('/service-worker.js')).status()).toBe(200);
+});
+
+test('the API answers a repeat with the same receipt, and bad input with field errors', async ({ request }) => {
+	const id = crypto.randomUUID();
+	const application = {
+		id,
+		postingId: 'p0001',
+		filledBy: 'self',
+		name: 'Api Andersen',
+		contactMethod: 'call',
+		phone: '22334455',
+		municipality: '330',
+		pension: 'unknown',
+		fleksjob: 'no',
+		likes: [],
+		days: [],
+		hours: 'unknown',
+		consent: true,
+		language: 'da',
+		createdAt: new Date().toISOString()
+	};
+	const first = await request.post('/api/applications', { data: application, headers: { 'idempotency-key': id } });
+	expect(first.status()).toBe(201);
+	const again = await request.post('/api/applications', { data: application, headers: { 'idempotency-key': id } });
+	expect(again.status()).toBe(200);
+	expect(await again.json()).toEqual(await first.json());
+
+	const other = await request.post('/api/applications', { data: { ...application, name: 'X' }, headers: { 'idempotency-key': id } });
+	expect(other.status()).toBe(422);
+
+	const noKey = await request.post('/api/applications', { data: application });
+	expect(noKey.status()).toBe(400);
+
+	const bad = await request.post('/api/applications', {
+		data: { ...application, id: crypto.randomUUID(), phone: '12' },
+		headers: { 'idempotency-key': crypto.randomUUID(), 'accept-language': 'en' }
+	});
+	expect(bad.status()).toBe(400);
+	const body = (await bad.json()) as { fields: Record<string, string>; codes: Record<string, string> };
+	expect(body.codes.phone).toBe('errors.phone');
+	expect(body.fields.phone).toBe('Write a phone number with 8 digits.');
+
+	const huge = await request.post('/api/applications', {
+		data: { ...application, aboutText: 'x'.repeat(600_000) },
+		headers: { 'idempotency-key': crypto.randomUUID() }
+	});
+	expect(huge.status()).toBe(413);
+
+	const status = await request.get(`/api/status/${(await first.json()).statusToken}`);
+	expect(await status.json()).toMatchObject({ status: 'received', statusText: 'Vi har fået din ansøgning.' });
+	expect(JSON.stringify(await status.json())).not.toContain('Api Andersen');
+
+	const schema = await request.get('/api/applications/schema');
+	expect((await schema.json()).properties.phone).toBeTruthy();
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { jobListHref, pageJobFilters, parseJobFilters } from '$lib/jobs/filters';
+import { jobListHref, pageJobFilters, PAGE_FILTER_READERS } from '$lib/jobs/filters';
+import { parseJobFilters } from '$lib/server/job-filters';
 
 const parse = (query: string) => parseJobFilters(new URLSearchParams(query));
 
@@ -50,6 +51,25 @@ describe('pageJobFilters (links people share)', () => {
 		);
 		expect(filters).toEqual({ jobType: 'retail', municipality: '330' });
 	});
+});
+
+describe('the page and the API agree', () => {
+	// Pages read filters without zod; the API uses its schema. Same values in, same filters out.
+	const tries: Record<keyof typeof PAGE_FILTER_READERS, string[]> = {
+		municipality: ['330', '101', '999', '', ' 330', 'abc', '0330'],
+		region: ['Sjælland', 'sjælland', 'Skåne', '', 'Nordjylland '],
+		jobType: ['retail', 'car-workshop', 'pilot', '', 'Retail'],
+		maxHours: ['1', '10', '40', '0', '41', '2.5', 'ten', '', '  ', ' 5 ', '1e1', '0x10', 'Infinity', '-3', '10.0'],
+		q: ['brød', '  kaffe  ', '', '   ', 'a'.repeat(100), 'a'.repeat(101), ` ${'a'.repeat(100)} `]
+	};
+	for (const [key, values] of Object.entries(tries)) {
+		test.each(values)(`${key}=%j`, (value) => {
+			const api = parseJobFilters(new URLSearchParams({ [key]: value }));
+			const fromApi = api.ok ? (api.filters as Record<string, unknown>)[key] : undefined;
+			const page = (pageJobFilters(new URLSearchParams({ [key]: value })) as Record<string, unknown>)[key];
+			expect(page).toEqual(fromApi === '' ? undefined : fromApi);
+		});
+	}
 });
 
 describe('jobListHref', () => {

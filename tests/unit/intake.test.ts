@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { applicationSchema } from '$lib/application/schema';
-import { statusByToken, takeInApplication } from '$lib/server/intake';
+import { statusByToken, takeIn, takeInApplication } from '$lib/server/intake';
+import { GroupCommit } from '$lib/server/group-commit';
 import { backends, useSeededDatabase } from './backends';
 import { validApplication } from './fixtures';
 
@@ -60,6 +61,29 @@ describe.each(backends)('intake on $name', (backend) => {
 		expect(JSON.parse(row.answers).name).toBe('Testperson Hansen');
 	});
 
+	test('applications arriving together are each answered as if alone: new, repeat and conflict', async () => {
+		const applications = Array.from({ length: 20 }, () => applicationSchema.parse(validApplication()));
+		const results = await Promise.all([
+			...applications.map((application) => takeIn(database(), application)),
+			takeIn(database(), { ...applications[0]! }),
+			takeIn(database(), { ...applications[1]!, name: 'En Anden' })
+		]);
+		expect(results.slice(0, 20).every((result) => result.outcome === 'created')).toBe(true);
+		expect(results[20]).toEqual({ outcome: 'repeat', receipt: (results[0] as { receipt: unknown }).receipt });
+		expect(results[21]!.outcome).toBe('conflict');
+		for (const application of applications) expect(await count(application.id)).toBe(1);
+	});
+
+	test('one application that cannot be stored does not take the others down with it', async () => {
+		const good = Array.from({ length: 3 }, () => applicationSchema.parse(validApplication()));
+		const bad = { ...applicationSchema.parse(validApplication()), municipality: '999' };
+		const results = await Promise.allSettled([...good, bad].map((application) => takeIn(database(), application)));
+		expect(results.slice(0, 3).map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+		expect(results[3]!.status).toBe('rejected');
+		for (const application of good) expect(await count(application.id)).toBe(1);
+		expect(await count(bad.id)).toBe(0);
+	});
+
 	test('a voice message is stored beside the application', async () => {
 		const application = applicationSchema.parse(
 			validApplication({ voiceMessage: { mimeType: 'audio/webm;codecs=opus', durationSeconds: 3, data: 'AAAA' } })
@@ -80,5 +104,41 @@ describe.each(backends)('intake on $name', (backend) => {
 		expect(status!.steps.map((s) => s.status)).toEqual(['received']);
 		expect(JSON.stringify(status)).not.toContain('Testperson');
 		expect(await statusByToken(database().db, 'not-a-token')).toBeUndefined();
+	});
+});
+
+describe('GroupCommit', () => {
+	test('items that arrive together go as one batch; later ones wait for the next', async () => {
+		const batches: number[][] = [];
+		const group = new GroupCommit<number, number>(
+			async (items) => {
+				batches.push(items);
+				await new Promise((resolve) => setTimeout(resolve, 20));
+				return items.map((item) => item * 2);
+			},
+			async (item) => item * 2
+		);
+		const first = [1, 2, 3].map((item) => group.submit(item));
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const second = [4, 5].map((item) => group.submit(item));
+		expect(await Promise.all([...first, ...second])).toEqual([2, 4, 6, 8, 10]);
+		expect(batches).toEqual([
+			[1, 2, 3],
+			[4, 5]
+		]);
+	});
+
+	test('a failed batch is done again one by one, and only the bad item fails', async () => {
+		const group = new GroupCommit<number, number>(
+			async () => {
+				throw new Error('batch failed');
+			},
+			async (item) => {
+				if (item === 2) throw new Error('bad item');
+				return item;
+			}
+		);
+		const results = await Promise.allSettled([1, 2, 3].map((item) => group.submit(item)));
+		expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
 	});
 });

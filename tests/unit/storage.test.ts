@@ -133,3 +133,28 @@ describe.each(backends)('storage on $name', (backend) => {
 		});
 	}
 });
+
+describe.each(backends.filter((backend) => backend.name === 'postgres'))('a lost connection on $name', (backend) => {
+	test('an idle connection ended by the server is dropped quietly, and the next query works', async () => {
+		const { database, cleanup } = await backend.open();
+		const uncaught: unknown[] = [];
+		const onUncaught = (error: unknown) => uncaught.push(error);
+		process.on('uncaughtException', onUncaught);
+		try {
+			// Several queries at once leave several idle connections in the pool.
+			await Promise.all([1, 2, 3, 4].map(() => sql`SELECT pg_sleep(0.05)`.execute(database.db)));
+			// Another session ends every connection of ours, as a server restart would.
+			const { rows } = await sql<{ ended: number }>`
+				SELECT count(pg_terminate_backend(pid))::int AS ended FROM pg_stat_activity
+				WHERE datname = current_database() AND pid <> pg_backend_pid()`.execute(database.db);
+			expect(rows[0]!.ended).toBeGreaterThan(0);
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			const after = await sql<{ one: number }>`SELECT 1 AS one`.execute(database.db);
+			expect(after.rows[0]!.one).toBe(1);
+			expect(uncaught).toEqual([]);
+		} finally {
+			process.off('uncaughtException', onUncaught);
+			await cleanup();
+		}
+	});
+});

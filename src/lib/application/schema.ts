@@ -1,3 +1,4 @@
+import '$lib/zod-config';
 import { z } from 'zod';
 import { JOB_TYPE_IDS } from '$lib/jobs/types';
 import { municipalityByCode } from '$lib/jobs/municipalities';

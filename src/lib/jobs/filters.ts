@@ -1,84 +1,55 @@
-import { z } from 'zod';
-import { REGIONS, municipalityByCode } from './municipalities';
-import { JOB_TYPE_IDS } from './types';
-import { LANGUAGES } from '$lib/i18n/languages';
+import { REGIONS, municipalityByCode, type Region } from './municipalities';
+import { JOB_TYPE_IDS, type JobTypeId } from './types';
+import type { Language } from '$lib/i18n/languages';
 
-/** An empty form field means "no filter", not a bad value. */
-const optional = <T extends z.ZodType>(schema: T) =>
-	z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+/**
+ * The job list's filters. Kept free of zod: the job list is the page phones open most,
+ * and it should not download a validation library. The API checks the same rules with
+ * its zod schema (`$lib/server/job-filters`); a unit test holds the two together.
+ */
+export interface JobFilters {
+	municipality?: string;
+	region?: Region;
+	jobType?: JobTypeId;
+	maxHours?: number;
+	q?: string;
+	lang?: Language;
+	limit?: number;
+	offset?: number;
+}
 
 export const MAX_HOURS_LIMIT = 40;
 export const PAGE_SIZE_LIMIT = 500;
+export const MAX_SEARCH_LENGTH = 100;
 
-export const jobFiltersSchema = z.strictObject({
-	municipality: optional(
-		z.string().refine((code) => municipalityByCode.has(code), {
-			message: 'Unknown municipality code. Use a code like 330 (Slagelse).'
-		})
-	),
-	region: optional(z.enum(REGIONS, { message: `Use one of: ${REGIONS.join(', ')}.` })),
-	jobType: optional(z.enum(JOB_TYPE_IDS, { message: `Use one of: ${JOB_TYPE_IDS.join(', ')}.` })),
-	maxHours: optional(
-		z.coerce
-			.number({ message: 'maxHours must be a whole number.' })
-			.int({ message: 'maxHours must be a whole number.' })
-			.min(1, { message: 'maxHours must be at least 1.' })
-			.max(MAX_HOURS_LIMIT, { message: `maxHours must be at most ${MAX_HOURS_LIMIT}.` })
-	),
-	q: optional(z.string().trim().max(100, { message: 'q must be at most 100 characters.' })),
-	lang: optional(z.enum(LANGUAGES, { message: `Use one of: ${LANGUAGES.join(', ')}.` })),
-	limit: optional(z.coerce.number().int().min(1).max(PAGE_SIZE_LIMIT)),
-	offset: optional(z.coerce.number().int().min(0).max(100_000))
-});
+const oneOf = <T extends string>(values: readonly T[]) => (value: string) =>
+	(values as readonly string[]).includes(value) ? (value as T) : undefined;
 
-export type JobFilters = z.infer<typeof jobFiltersSchema>;
-
-export type FilterErrors = Record<string, string>;
-
-/** Collects each query parameter once; a parameter given twice is an error, not a guess. */
-function singleValues(params: URLSearchParams): { values: Record<string, string>; repeated: string[] } {
-	const values: Record<string, string> = {};
-	const repeated: string[] = [];
-	for (const key of new Set(params.keys())) {
-		const all = params.getAll(key);
-		if (all.length > 1) repeated.push(key);
-		values[key] = all[0] ?? '';
+/** Reads one filter a page shows, or undefined when the value is not valid. */
+export const PAGE_FILTER_READERS = {
+	municipality: (value: string) => (municipalityByCode.has(value) ? value : undefined),
+	region: oneOf(REGIONS),
+	jobType: oneOf(JOB_TYPE_IDS),
+	maxHours: (value: string) => {
+		const hours = value.trim() === '' ? NaN : Number(value);
+		return Number.isInteger(hours) && hours >= 1 && hours <= MAX_HOURS_LIMIT ? hours : undefined;
+	},
+	q: (value: string) => {
+		const words = value.trim();
+		return words !== '' && words.length <= MAX_SEARCH_LENGTH ? words : undefined;
 	}
-	return { values, repeated };
-}
-
-/** For the API: every parameter must be known and valid. */
-export function parseJobFilters(
-	params: URLSearchParams
-): { ok: true; filters: JobFilters } | { ok: false; errors: FilterErrors } {
-	const { values, repeated } = singleValues(params);
-	const errors: FilterErrors = {};
-	for (const key of repeated) errors[key] = `Give ${key} only once.`;
-	const result = jobFiltersSchema.safeParse(values);
-	if (!result.success) {
-		for (const issue of result.error.issues) {
-			if (issue.code === 'unrecognized_keys') {
-				for (const key of issue.keys) errors[key] = 'Unknown parameter.';
-			} else {
-				errors[String(issue.path[0] ?? 'query')] ??= issue.message;
-			}
-		}
-	}
-	if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };
-	return { ok: true, filters: result.data };
-}
+} satisfies { [K in keyof JobFilters]?: (value: string) => JobFilters[K] };
 
 /**
  * For pages: links shared on Facebook carry extra parameters, and people edit URLs.
- * Keep every filter that is valid and quietly drop the rest.
+ * Keep every filter that is valid (the first, if one is given twice) and quietly drop the rest.
  */
 export function pageJobFilters(params: URLSearchParams): JobFilters {
-	const { values } = singleValues(params);
 	const filters: Record<string, unknown> = {};
-	const shape = jobFiltersSchema.shape;
-	for (const key of ['municipality', 'region', 'jobType', 'maxHours', 'q'] as const) {
-		const parsed = shape[key].safeParse(values[key]);
-		if (parsed.success && parsed.data !== undefined) filters[key] = parsed.data;
+	for (const [key, read] of Object.entries(PAGE_FILTER_READERS)) {
+		const given = params.get(key);
+		const value = given === null ? undefined : read(given);
+		if (value !== undefined) filters[key] = value;
 	}
 	return filters as JobFilters;
 }

@@ -33,10 +33,22 @@ export async function refreshLocalJobs(lang: Language, fetchImpl: typeof fetch =
 	const { jobs } = (await jobsResponse.json()) as { jobs: Job[] };
 	const { jobTypes } = (await typesResponse.json()) as { jobTypes: JobType[] };
 	const db = localDatabase();
-	await db.transaction('rw', db.postings, db.jobTypes, async () => {
-		await db.postings.where('lang').equals(lang).delete();
-		await db.postings.bulkPut(jobs.map((job) => ({ ...job, lang })));
-		await db.jobTypes.put({ lang, jobTypes, savedAt: Date.now() });
-	});
+	// Written a slice at a time, with a pause between, so the phone stays responsive while
+	// it stores 270 postings (one transaction for all was a half-second freeze on a slow phone).
+	// Until the last step marks the copy as saved, an interrupted write is simply done again.
+	const fresh = new Set(jobs.map((job) => job.id));
+	for (let start = 0; start < jobs.length; start += WRITE_SLICE) {
+		await db.postings.bulkPut(jobs.slice(start, start + WRITE_SLICE).map((job) => ({ ...job, lang })));
+		await pause();
+	}
+	const keys = (await db.postings.where('lang').equals(lang).primaryKeys()) as unknown as [Language, string][];
+	await db.postings.bulkDelete(keys.filter(([, id]) => !fresh.has(id)) as unknown as string[]);
+	await db.jobTypes.put({ lang, jobTypes, savedAt: Date.now() });
 	return jobs.length;
+}
+
+const WRITE_SLICE = 10;
+
+function pause(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
 }

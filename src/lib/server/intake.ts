@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import type { OpenDatabase } from './db';
+import { GroupCommit } from './group-commit';
 import type { Application } from '$lib/application/schema';
 import { screen } from './screening';
 import { newReference, newStatusToken } from './references';
@@ -45,6 +47,63 @@ function repeatOf(
 	};
 }
 
+/** Inside a transaction: screen one application, route it, store it with its first event. */
+async function takeInWithin(trx: Kysely<Database>, application: Application, hash: string, now: Date): Promise<IntakeResult> {
+	const inside = await existing(trx, application.id);
+	if (inside) return repeatOf(inside, hash);
+
+	const municipality = await trx
+		.selectFrom('municipalities')
+		.select('consultant_id')
+		.where('code', '=', application.municipality)
+		.executeTakeFirstOrThrow();
+
+	let reference = newReference();
+	while (await trx.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirst()) {
+		reference = newReference();
+	}
+	const statusToken = newStatusToken();
+	const screening = screen(application);
+	const receivedAt = now.toISOString();
+	const { voiceMessage, id, postingId, municipality: municipalityCode, language, createdAt, ...answers } = application;
+
+	await trx
+		.insertInto('applications')
+		.values({
+			id,
+			request_hash: hash,
+			reference,
+			status_token: statusToken,
+			status: 'received',
+			posting_id: postingId,
+			municipality_code: municipalityCode,
+			consultant_id: municipality.consultant_id,
+			screening_decision: screening.decision,
+			screening_reasons: JSON.stringify(screening.reasons),
+			answers: JSON.stringify(answers),
+			language,
+			created_at: createdAt,
+			received_at: receivedAt
+		})
+		.execute();
+	if (voiceMessage) {
+		await trx
+			.insertInto('voice_messages')
+			.values({
+				application_id: id,
+				mime_type: voiceMessage.mimeType,
+				duration_seconds: voiceMessage.durationSeconds,
+				data_base64: voiceMessage.data
+			})
+			.execute();
+	}
+	await trx
+		.insertInto('application_events')
+		.values({ id: randomUUID(), application_id: id, status: 'received', at: receivedAt, note: null, staff_id: null, public_note: null, details: null })
+		.execute();
+	return { outcome: 'created', receipt: { reference, statusToken, status: 'received' } };
+}
+
 /**
  * Takes in one application exactly once. In one transaction: screen it, route it to
  * the consultant of its municipality, store it with its first event. A repeat of the
@@ -61,67 +120,45 @@ export async function takeInApplication(
 	if (earlier) return repeatOf(earlier, hash);
 
 	try {
-		return await db.transaction().execute(async (trx) => {
-			const inside = await existing(trx, application.id);
-			if (inside) return repeatOf(inside, hash);
-
-			const municipality = await trx
-				.selectFrom('municipalities')
-				.select('consultant_id')
-				.where('code', '=', application.municipality)
-				.executeTakeFirstOrThrow();
-
-			let reference = newReference();
-			while (await trx.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirst()) {
-				reference = newReference();
-			}
-			const statusToken = newStatusToken();
-			const screening = screen(application);
-			const receivedAt = now.toISOString();
-			const { voiceMessage, id, postingId, municipality: municipalityCode, language, createdAt, ...answers } = application;
-
-			await trx
-				.insertInto('applications')
-				.values({
-					id,
-					request_hash: hash,
-					reference,
-					status_token: statusToken,
-					status: 'received',
-					posting_id: postingId,
-					municipality_code: municipalityCode,
-					consultant_id: municipality.consultant_id,
-					screening_decision: screening.decision,
-					screening_reasons: JSON.stringify(screening.reasons),
-					answers: JSON.stringify(answers),
-					language,
-					created_at: createdAt,
-					received_at: receivedAt
-				})
-				.execute();
-			if (voiceMessage) {
-				await trx
-					.insertInto('voice_messages')
-					.values({
-						application_id: id,
-						mime_type: voiceMessage.mimeType,
-						duration_seconds: voiceMessage.durationSeconds,
-						data_base64: voiceMessage.data
-					})
-					.execute();
-			}
-			await trx
-				.insertInto('application_events')
-				.values({ id: randomUUID(), application_id: id, status: 'received', at: receivedAt, note: null, staff_id: null, public_note: null, details: null })
-				.execute();
-			return { outcome: 'created' as const, receipt: { reference, statusToken, status: 'received' } };
-		});
+		return await db.transaction().execute((trx) => takeInWithin(trx, application, hash, now));
 	} catch (error) {
 		// Two copies raced: the other one committed first. Answer as for a repeat.
 		const winner = await existing(db, application.id);
 		if (winner) return repeatOf(winner, hash);
 		throw error;
 	}
+}
+
+/** Several applications in one transaction, each as `takeInApplication` would (a repeat within the batch included). */
+export async function takeInApplications(
+	db: Kysely<Database>,
+	applications: Application[],
+	now = new Date()
+): Promise<IntakeResult[]> {
+	return db.transaction().execute(async (trx) => {
+		const results: IntakeResult[] = [];
+		for (const application of applications) results.push(await takeInWithin(trx, application, requestHash(application), now));
+		return results;
+	});
+}
+
+const groups = new WeakMap<Kysely<Database>, GroupCommit<Application, IntakeResult>>();
+
+/**
+ * The API's way in. On SQLite, applications that arrive together share one commit
+ * (group-commit.ts); PostgreSQL commits many transactions at once by itself.
+ */
+export function takeIn(open: OpenDatabase, application: Application): Promise<IntakeResult> {
+	if (open.dialect !== 'sqlite') return takeInApplication(open.db, application);
+	let group = groups.get(open.db);
+	if (!group) {
+		group = new GroupCommit(
+			(applications) => takeInApplications(open.db, applications),
+			(application) => takeInApplication(open.db, application)
+		);
+		groups.set(open.db, group);
+	}
+	return group.submit(application);
 }
 
 export interface PublicStatus {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * How the app looks and sounds on this device. Not personal data: kept in
  * localStorage so that it applies before the first paint (no flash of small text).
@@ -10,15 +8,13 @@ export const FONTS = ['standard', 'readable'] as const;
 export const MOTIONS = ['system', 'reduce'] as const;
 export const SPEECH_RATES = ['slow', 'normal', 'fast'] as const;
 
-export const displaySettingsSchema = z.object({
-	textSize: z.enum(TEXT_SIZES).catch('normal'),
-	contrast: z.enum(CONTRASTS).catch('normal'),
-	font: z.enum(FONTS).catch('standard'),
-	motion: z.enum(MOTIONS).catch('system'),
-	speechRate: z.enum(SPEECH_RATES).catch('normal')
-});
-
-export type DisplaySettings = z.infer<typeof displaySettingsSchema>;
+export interface DisplaySettings {
+	textSize: (typeof TEXT_SIZES)[number];
+	contrast: (typeof CONTRASTS)[number];
+	font: (typeof FONTS)[number];
+	motion: (typeof MOTIONS)[number];
+	speechRate: (typeof SPEECH_RATES)[number];
+}
 export type DisplaySetting = keyof DisplaySettings;
 
 export const DEFAULT_DISPLAY: DisplaySettings = {
@@ -35,16 +31,6 @@ export const DISPLAY_STORAGE_KEY = 'klapjob-display';
 /** Speech rates for SpeechSynthesisUtterance.rate: slower than normal speech by default. */
 export const SPEECH_RATE_VALUES: Record<DisplaySettings['speechRate'], number> = { slow: 0.7, normal: 0.9, fast: 1.15 };
 
-/** Anything broken or old in storage falls back to the defaults, one setting at a time. */
-export function parseDisplaySettings(stored: string | null): DisplaySettings {
-	if (!stored) return { ...DEFAULT_DISPLAY };
-	try {
-		return displaySettingsSchema.parse({ ...DEFAULT_DISPLAY, ...(JSON.parse(stored) as object) });
-	} catch {
-		return { ...DEFAULT_DISPLAY };
-	}
-}
-
 export const DISPLAY_OPTIONS: { [K in DisplaySetting]: readonly DisplaySettings[K][] } = {
 	textSize: TEXT_SIZES,
 	contrast: CONTRASTS,
@@ -52,6 +38,26 @@ export const DISPLAY_OPTIONS: { [K in DisplaySetting]: readonly DisplaySettings[
 	motion: MOTIONS,
 	speechRate: SPEECH_RATES
 };
+
+/**
+ * Anything broken or old in storage falls back to the defaults, one setting at a time.
+ * (Plain code, not zod: this runs on every page, before anything else.)
+ */
+export function parseDisplaySettings(stored: string | null): DisplaySettings {
+	const settings = { ...DEFAULT_DISPLAY };
+	let saved: unknown;
+	try {
+		saved = stored ? JSON.parse(stored) : null;
+	} catch {
+		return settings;
+	}
+	if (typeof saved !== 'object' || saved === null) return settings;
+	for (const key of Object.keys(DISPLAY_OPTIONS) as DisplaySetting[]) {
+		const value = (saved as Record<string, unknown>)[key];
+		if ((DISPLAY_OPTIONS[key] as readonly unknown[]).includes(value)) (settings as Record<string, unknown>)[key] = value;
+	}
+	return settings;
+}
 
 /** Each setting is a data attribute on <html>; the stylesheet does the rest. */
 export function applyDisplaySettings(settings: DisplaySettings, root: HTMLElement): void {

@@ -1,3 +1,4 @@
+import '$lib/zod-config';
 import { z } from 'zod';
 import { ELIGIBILITIES } from '$lib/jobs/types';
 import { municipalityByCode } from '$lib/jobs/municipalities';

@@ -1,3 +1,4 @@
+import '$lib/zod-config';
 import { z } from 'zod';
 import { FOLLOW_UP_OUTCOMES, HIRE_TYPES, STATUSES, WELLBEING } from './path';
 

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { applicationSchema, fieldErrors } from '$lib/application/schema';
 import { database } from '$lib/server/db/instance';
-import { takeInApplication } from '$lib/server/intake';
+import { takeIn } from '$lib/server/intake';
 import { readJsonBody } from '$lib/server/request-body';
 import { RateLimiter } from '$lib/server/rate-limit';
 import { apiProblem, requestLanguage } from '$lib/server/api-problem';
@@ -35,8 +35,7 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	if (!parsed.success) return apiProblem(400, 'errors.invalid', bodyLanguage, fieldErrors(parsed.error));
 	if (parsed.data.id !== key) return apiProblem(400, 'errors.idempotencyKeyMismatch', bodyLanguage);
 
-	const { db } = await database();
-	const result = await takeInApplication(db, parsed.data);
+	const result = await takeIn(await database(), parsed.data);
 	if (result.outcome === 'conflict') return apiProblem(422, 'errors.idempotencyConflict', bodyLanguage);
 	return json(result.receipt, {
 		status: result.outcome === 'created' ? 201 : 200,

@@ -3,7 +3,7 @@ import { database } from '$lib/server/db/instance';
 import { preparedJson, problem } from '$lib/server/http';
 import { cachedAnswer } from '$lib/server/answer-cache';
 import { listJobs } from '$lib/server/jobs';
-import { parseJobFilters } from '$lib/jobs/filters';
+import { parseJobFilters } from '$lib/server/job-filters';
 
 export const GET: RequestHandler = async ({ url, request }) => {
 	const parsed = parseJobFilters(url.searchParams);
