@@ -1,7 +1,7 @@
 import { json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { securityHeaders } from '$lib/server/security-headers';
-import { loadAllLanguages } from '$lib/i18n';
+import { loadAllLanguages } from '$lib/i18n/translate';
 import { database } from '$lib/server/db/instance';
 import { SESSION_COOKIE, staffForToken } from '$lib/server/auth/sessions';
 import { DEFAULT_LANGUAGE, isLanguage, textDirection } from '$lib/i18n/languages';

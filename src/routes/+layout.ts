@@ -1,17 +1,32 @@
 import { browser } from '$app/environment';
+import type { TFunction } from 'i18next';
 import type { LayoutLoad } from './$types';
 import { languageFromCookies } from '$lib/i18n/cookie';
-import { loadLanguage, type Language } from '$lib/i18n';
+import type { Language } from '$lib/i18n';
+import { takeDrawnTexts } from '$lib/i18n/drawn-texts';
+import { loadTranslation, startFromDrawnTexts } from '$lib/i18n/client-translation.svelte';
+import { whenIdle } from '$lib/ui/when-idle';
 
 /**
  * Pages load through the API (not server loads), so that the installed app can open
  * any page without a connection. The language comes from the cookie: in the browser
  * straight from document.cookie, on the server through the API.
  */
-export const load: LayoutLoad = async ({ fetch }) => {
-	let lang: Language;
-	if (browser) lang = languageFromCookies(document.cookie);
-	else ({ lang } = (await (await fetch('/api/language')).json()) as { lang: Language });
-	await loadLanguage(lang);
+export const load: LayoutLoad = async ({ fetch }): Promise<{ lang: Language; serverTranslator?: TFunction }> => {
+	if (!browser) {
+		const { lang } = (await (await fetch('/api/language')).json()) as { lang: Language };
+		const { loadLanguage, translator } = await import('$lib/i18n/translate');
+		await loadLanguage(lang);
+		return { lang, serverTranslator: translator(lang) };
+	}
+	const lang = languageFromCookies(document.cookie);
+	const drawn = takeDrawnTexts(lang);
+	if (drawn) {
+		// The page starts with the texts it was drawn with; i18next follows when the phone is idle.
+		startFromDrawnTexts(lang, drawn);
+		whenIdle(() => void loadTranslation(lang).catch(() => undefined));
+	} else {
+		await loadTranslation(lang);
+	}
 	return { lang };
 };

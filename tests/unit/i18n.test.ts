@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import da from '$lib/i18n/locales/da.json';
 import en from '$lib/i18n/locales/en.json';
-import { loadAllLanguages, translator } from '$lib/i18n';
+import { loadAllLanguages, translator } from '$lib/i18n/translate';
 
 beforeAll(loadAllLanguages);
 

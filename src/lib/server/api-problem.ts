@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { DEFAULT_LANGUAGE, isLanguage, translator, type Language } from '$lib/i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '$lib/i18n';
+import { translator } from '$lib/i18n/translate';
 
 /** The language for an API message: the first of Accept-Language we speak, else Danish. */
 export function requestLanguage(request: Request): Language {

@@ -3,7 +3,7 @@ import { database } from '$lib/server/db/instance';
 import { statusByToken } from '$lib/server/intake';
 import { apiProblem, requestLanguage } from '$lib/server/api-problem';
 import { json } from '@sveltejs/kit';
-import { translator } from '$lib/i18n';
+import { translator } from '$lib/i18n/translate';
 
 export const GET: RequestHandler = async ({ params, request }) => {
 	const lang = requestLanguage(request);
