@@ -2,41 +2,35 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
-import { build, files, version } from '$service-worker';
 import { localDatabase } from '$lib/outbox/db';
 import { syncOutbox } from '$lib/outbox/sync';
+import { API_CACHE, PAGE_CACHE, PRECACHE, appShell, copyOf, dropOldAppCaches, keep, precache, precachedFile } from './cache';
+import { fetchWithTimeLimit } from './request';
+import { keepPostingsFresh } from './postings';
 
 /**
  * The app offline. It handles only what it matches below; everything else goes to
  * the network untouched (POST included: applications go through the outbox).
  * - the app's code and pictures: precached, served from the cache;
- * - pages: network first, then the cached copy, then the app shell (which renders
- *   any page from the postings kept on the device);
- * - postings from the API: network first, then the cached answer;
- * - background sync: sends the outbox with the same engine as the page.
+ * - pages: network first with a time limit, then the cached copy, then the app shell
+ *   (which renders any page from the postings kept on the device);
+ * - postings from the API: network first with a time limit, then the cached answer;
+ * - background sync: sends the outbox with the same engine as the page;
+ * - the device's copy of the postings (IndexedDB): postings.ts.
+ * An answer from the cache after a time-out or failure is marked as a copy (cache.ts).
  */
 declare const self: ServiceWorkerGlobalScope;
 
-const APP_CACHE = `app-${version}`;
-const PAGE_CACHE = 'pages';
-const API_CACHE = 'api';
-const SHELL_URL = '/app-shell';
+keepPostingsFresh(self);
+
 const SYNC_TAG = 'klapjob-outbox';
-const PRECACHE = [...build, ...files, SHELL_URL, '/', '/job', '/mine', '/ansog'];
 
 self.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(PRECACHE)));
+	event.waitUntil(precache());
 });
 
 self.addEventListener('activate', (event) => {
-	event.waitUntil(
-		(async () => {
-			for (const key of await caches.keys()) {
-				if (key.startsWith('app-') && key !== APP_CACHE) await caches.delete(key);
-			}
-			await self.clients.claim();
-		})()
-	);
+	event.waitUntil(dropOldAppCaches().then(() => self.clients.claim()));
 });
 
 // The page asks for this when the person taps "Opdater".
@@ -53,25 +47,25 @@ function worthKeeping(url: URL): boolean {
 	return /^\/api\/jobs\/[^/]+$/.test(url.pathname) || [...url.searchParams.keys()].every((key) => key === 'lang');
 }
 
-async function networkFirst(request: Request, cacheName: string): Promise<Response | undefined> {
-	const cache = await caches.open(cacheName);
-	try {
-		const response = await fetch(request);
-		if (response.ok && worthKeeping(new URL(request.url))) await cache.put(request, response.clone());
-		return response;
-	} catch {
-		return (await cache.match(request)) ?? undefined;
-	}
+async function page(event: FetchEvent): Promise<Response> {
+	const { request } = event;
+	const response = await fetchWithTimeLimit(event, request, {
+		keep: async (answer) => {
+			if (answer.ok) await keep(PAGE_CACHE, request, answer);
+		}
+	});
+	return response ?? (await copyOf(request)) ?? (await appShell()) ?? Response.error();
 }
 
-async function page(request: Request): Promise<Response> {
-	try {
-		const response = await fetch(request);
-		if (response.ok) await (await caches.open(PAGE_CACHE)).put(request, response.clone());
-		return response;
-	} catch {
-		return (await caches.match(request)) ?? (await caches.match(SHELL_URL)) ?? Response.error();
-	}
+async function api(event: FetchEvent): Promise<Response> {
+	const { request } = event;
+	const response = await fetchWithTimeLimit(event, request, {
+		keep: async (answer) => {
+			if (answer.ok && worthKeeping(new URL(request.url))) await keep(API_CACHE, request, answer);
+		}
+	});
+	// No copy either: the page falls back to the postings it keeps itself.
+	return response ?? (await copyOf(request)) ?? Response.error();
 }
 
 const precached = new Set(PRECACHE);
@@ -85,15 +79,15 @@ self.addEventListener('fetch', (event) => {
 	if (url.pathname.startsWith('/personale') || url.pathname.startsWith('/api/staff')) return;
 
 	if (precached.has(url.pathname) && request.mode !== 'navigate') {
-		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
+		event.respondWith(precachedFile(url.pathname).then((hit) => hit ?? fetch(request)));
 		return;
 	}
 	if (request.mode === 'navigate') {
-		event.respondWith(page(request));
+		event.respondWith(page(event));
 		return;
 	}
 	if (url.pathname.startsWith('/api/jobs') || url.pathname.startsWith('/api/job-types') || url.pathname === '/api/game') {
-		event.respondWith(networkFirst(request, API_CACHE).then((response) => response ?? Response.error()));
+		event.respondWith(api(event));
 	}
 });
 

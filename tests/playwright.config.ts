@@ -47,9 +47,27 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	projects: [
-		// The API and the headers are the same at every screen size: their tests run once, in the desktop project.
-		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /(api|security|fuzz|crash|soak|budgets)\.spec/ },
-		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@phone-only/ },
+		// The API and the headers are the same at every screen size: their tests run once, in the desktop project;
+		// so do the staff area's (they check the phone size themselves where it matters).
+		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /(api|security|fuzz|crash|soak|several-servers|budgets|slow-phone|hanging|staff(-[a-z]+)?)\.spec/ },
+		// The citizen's journeys run on the phone; the desktop project keeps what differs on a
+		// big screen (staff, the class game, axe on the wide layout) and what has no screen at all.
+		{
+			name: 'desktop',
+			use: { viewport: { width: 1280, height: 800 } },
+			grepInvert: /@phone-only/,
+			testIgnore: /(slow-phone|hanging|big-text|pages|application|form-steps|shared-phone|translation|update)\.spec/
+		},
+		// Tests that time what a person sees (tasks on a slowed phone's main thread; the copy
+		// shown within 3 s on a line that hangs): they run after the others, one at a time, so
+		// that the fuzz, crash and soak tests do not share the two cores with them.
+		{
+			name: 'timing',
+			use: { viewport: { width: 390, height: 844 }, hasTouch: true },
+			testMatch: /(slow-phone|hanging)\.spec/,
+			dependencies: ['phone', 'desktop'],
+			workers: 1
+		},
 		...(onPostgres
 			? [
 					{

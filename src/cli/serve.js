@@ -8,6 +8,8 @@
  * ORIGIN (or PROTOCOL_HEADER and HOST_HEADER) as usual and this does nothing.
  */
 import http from 'node:http';
+import zlib from 'node:zlib';
+import compression from 'compression';
 
 const OWN_HEADER = 'x-klapjob-connection-protocol';
 const tellProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
@@ -18,13 +20,32 @@ const built = '../../build/handler.js';
 /** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
 const { handler } = await import(built);
 
+/**
+ * Pages and API answers leave compressed (brotli, else gzip, with Vary: Accept-Encoding):
+ * the job list's HTML is ~76 KB as drawn, ~9 KB on the wire. Built files are already
+ * compressed by the adapter (precompress) and sent with their Content-Encoding, which
+ * `compression` leaves alone; it skips HEAD and answers without a body (304).
+ * Each write is flushed, so a page streamed in parts still arrives part by part.
+ */
+const compress = /** @type {(req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void} */ (
+	/** @type {unknown} */ (
+		compression({
+			flush: zlib.constants.Z_SYNC_FLUSH,
+			// Quality 5: ~6 % smaller than the default 4 for about the same time on a page.
+			brotli: { flush: zlib.constants.BROTLI_OPERATION_FLUSH, params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }
+		})
+	)
+);
+
 const server = http.createServer((request, response) => {
 	// Set from the socket, never taken from the client.
 	if (tellProtocol) request.headers[OWN_HEADER] = 'encrypted' in request.socket && request.socket.encrypted ? 'https' : 'http';
-	handler(request, response, () => {
-		response.statusCode = 404;
-		response.end('Not found');
-	});
+	compress(request, response, () =>
+		handler(request, response, () => {
+			response.statusCode = 404;
+			response.end('Not found');
+		})
+	);
 });
 
 const port = Number(process.env.PORT ?? 3000);

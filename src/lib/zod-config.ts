@@ -6,4 +6,4 @@ import { z } from 'zod';
  * schema for the browser imports this first. The server has no such policy and keeps
  * the fast path.
  */
-if (typeof document !== 'undefined') z.config({ jitless: true });
+if ('document' in globalThis) z.config({ jitless: true });

@@ -5,7 +5,6 @@ import { languageFromCookies } from '$lib/i18n/cookie';
 import type { Language } from '$lib/i18n';
 import { takeDrawnTexts } from '$lib/i18n/drawn-texts';
 import { loadTranslation, startFromDrawnTexts } from '$lib/i18n/client-translation.svelte';
-import { whenIdle } from '$lib/ui/when-idle';
 
 /**
  * Pages load through the API (not server loads), so that the installed app can open
@@ -22,9 +21,12 @@ export const load: LayoutLoad = async ({ fetch }): Promise<{ lang: Language; ser
 	const lang = languageFromCookies(document.cookie);
 	const drawn = takeDrawnTexts(lang);
 	if (drawn) {
-		// The page starts with the texts it was drawn with; i18next follows when the phone is idle.
+		// The page starts with the texts it was drawn with. i18next comes at the person's first
+		// tap or key (what they do next may need texts the page was not drawn with), at a
+		// missing text, or before the next page, not while the page is still starting.
 		startFromDrawnTexts(lang, drawn);
-		whenIdle(() => void loadTranslation(lang).catch(() => undefined));
+		const load = () => void loadTranslation(lang).catch(() => undefined);
+		for (const type of ['pointerdown', 'keydown']) addEventListener(type, load, { once: true, capture: true, passive: true });
 	} else {
 		await loadTranslation(lang);
 	}

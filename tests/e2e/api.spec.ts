@@ -171,6 +171,18 @@ test('the API answers a repeat with the same receipt, and bad input with field e
 	const status = await request.get(`/api/status/${(await first.json()).statusToken}`);
 	expect(await status.json()).toMatchObject({ status: 'received', statusText: 'Vi har fået din ansøgning.' });
 	expect(JSON.stringify(await status.json())).not.toContain('Api Andersen');
+	// The next step: in the person's way of contact, roughly when, with Slagelse's consultant.
+	const english = await request.get(`/api/status/${(await first.json()).statusToken}`, { headers: { 'accept-language': 'en' } });
+	expect((await english.json()).nextStep).toEqual({
+		status: 'received',
+		text: 'We read your application.',
+		contactText: 'Henrik calls you within 2 weeks.',
+		when: 'within 2 weeks',
+		callText: 'Do you have questions? Call Henrik.',
+		contactMethod: 'call',
+		consultant: { firstName: 'Henrik', phone: '+45 29 17 48 62' }
+	});
+	expect(JSON.stringify(await english.json())).not.toContain('22334455');
 
 	const schema = await request.get('/api/applications/schema');
 	expect((await schema.json()).properties.phone).toBeTruthy();

@@ -12,10 +12,14 @@ export class AppServer {
 	readonly databaseFile: string;
 	#process: ChildProcess | undefined;
 
+	readonly port: number;
+
+	/** E2E_PORT_OFFSET moves every test server's port, so two checkouts can test at once. */
 	constructor(
-		readonly port: number,
+		port: number,
 		readonly env: Record<string, string> = {}
 	) {
+		this.port = port + Number(process.env.E2E_PORT_OFFSET ?? 0);
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-app-'));
 		this.databaseFile = path.join(dir, 'app.db');
 	}

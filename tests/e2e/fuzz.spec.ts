@@ -120,6 +120,7 @@ function generate(r: Random): FuzzRequest {
 	const paths = [
 		() => `/api/jobs?${query()}`,
 		() => `/api/jobs/${enc(nastyString(r))}?${query()}`,
+		() => `/api/jobs/changes?${query()}&${r.pick(['since', 'after', 'region', 'limit'])}=${enc(r.next() < 0.5 ? nastyString(r) : '2026-12-02T10:00:00.000Z|p0001')}`,
 		() => `/api/job-types?${query()}`,
 		() => `/api/job-types/${enc(nastyString(r))}?${query()}`,
 		() => `/api/game?${query()}`,

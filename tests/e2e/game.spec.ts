@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fakeSpeechVoices, highlightedText, readToEnd, spokenTexts } from './helpers';
+import { expectNoAxeViolations, fakeSpeechVoices, highlightedText, readToEnd, spokenTexts } from './helpers';
 
 interface GameData {
 	cards: { taskId: string; text: string }[];
@@ -83,6 +83,59 @@ test('the answers can be forgotten, and class mode keeps nothing on the device',
 	await expect(page.getByRole('link', { name: 'Søg et job' })).toHaveCount(0);
 	expect(await profileInDevice(page)).toBeNull();
 });
+
+for (const viewport of [
+	{ width: 1280, height: 800 },
+	{ width: 1920, height: 1080 }
+]) {
+	test(`class mode on a ${viewport.width}×${viewport.height} classroom screen: picture beside the task, all three answers on screen without scrolling`, async ({
+		page
+	}, testInfo) => {
+		test.skip(!!testInfo.project.use.hasTouch, 'a classroom screen: once, in the desktop project');
+		await page.setViewportSize(viewport);
+		// With a voice, as in a classroom: the read-aloud button takes its place too.
+		await fakeSpeechVoices(page, ['da-DK']);
+		const game = (await (await page.request.get('/api/game?lang=da')).json()) as GameData;
+		await page.goto('/spil?klasse');
+		await page.getByRole('button', { name: 'Start spillet' }).click();
+		const shown = [];
+		for (const [index, card] of game.cards.entries()) {
+			await expect(page.getByRole('heading', { level: 1, name: card.text })).toBeVisible();
+			const layout = await page.evaluate(() => {
+				const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+				return {
+					scrollY: window.scrollY,
+					height: window.innerHeight,
+					answers: Array.from(document.querySelectorAll('.answers .answer'), (answer) => answer.getBoundingClientRect().toJSON() as DOMRect),
+					picture: box('.task-picture').toJSON() as DOMRect,
+					task: box('.task').toJSON() as DOMRect,
+					taskSize: parseFloat(getComputedStyle(document.querySelector('.task')!).fontSize),
+					answerSize: parseFloat(getComputedStyle(document.querySelector('.answer')!).fontSize)
+				};
+			});
+			shown.push({ card: card.text, answersBottom: Math.max(...layout.answers.map((a) => a.bottom)), height: layout.height });
+			expect(layout.scrollY, `card ${index + 1}: the page is not scrolled`).toBe(0);
+			expect(layout.answers).toHaveLength(3);
+			for (const answer of layout.answers) {
+				expect(answer.top, `card ${index + 1}: "${card.text}"`).toBeGreaterThanOrEqual(0);
+				expect(answer.bottom, `card ${index + 1}: "${card.text}", an answer below the screen`).toBeLessThanOrEqual(layout.height);
+			}
+			// The picture stands beside the task and the answers, not above them.
+			const besideTask = layout.picture.right <= layout.task.left || layout.picture.left >= layout.task.right;
+			const besideAnswers = layout.answers.every((a) => layout.picture.right <= a.left || layout.picture.left >= a.right);
+			expect(besideTask && besideAnswers, `card ${index + 1}: the picture beside the task and answers`).toBe(true);
+			expect(layout.picture.width).toBeGreaterThanOrEqual(250);
+			expect(layout.picture.bottom).toBeLessThanOrEqual(layout.height);
+			// Still big enough to read from the back of the room.
+			expect(layout.taskSize).toBeGreaterThanOrEqual(40);
+			expect(layout.answerSize).toBeGreaterThanOrEqual(22);
+			if (index === 0) await expectNoAxeViolations(page);
+			await page.getByRole('button', { name: ['Ved ikke', 'Det kan jeg lide', 'Det kan jeg ikke lide'][index % 3], exact: true }).click();
+		}
+		await expect(page.getByRole('heading', { level: 1, name: 'Job, der passer til klassen' })).toBeVisible();
+		testInfo.annotations.push({ type: 'answers', description: JSON.stringify(shown.slice(0, 3)) });
+	});
+}
 
 test('a card can be swiped: toward "Det kan jeg lide" is yes', async ({ page }) => {
 	await page.goto('/spil');

@@ -121,3 +121,70 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** Every record in the app's IndexedDB stores but the postings' copies, store by store. */
+export async function indexedDbStores(page: Page): Promise<Record<string, unknown[]>> {
+	return page.evaluate(async () => {
+		const open = indexedDB.open('klapjob');
+		const db: IDBDatabase = await new Promise((resolve, reject) => {
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const all: Record<string, unknown[]> = {};
+		for (const name of Array.from(db.objectStoreNames)) {
+			if (name === 'postings' || name === 'jobTypes') continue;
+			all[name] = await new Promise((resolve) => {
+				const request = db.transaction(name).objectStore(name).getAll();
+				request.onsuccess = () => resolve(request.result);
+			});
+		}
+		db.close();
+		return all;
+	});
+}
+
+/** The same, as text: to prove nothing personal is left. */
+export async function indexedDbText(page: Page): Promise<string> {
+	return JSON.stringify(await indexedDbStores(page));
+}
+
+/** How many postings the device keeps for offline use (IndexedDB). */
+export async function localPostingCount(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const open = indexedDB.open('klapjob');
+		const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
+		if (!db.objectStoreNames.contains('postings')) {
+			// Closed, or the app's own opening (a newer version) would wait for it for ever.
+			db.close();
+			return 0;
+		}
+		const count: number = await new Promise((resolve) => {
+			const request = db.transaction('postings').objectStore('postings').count();
+			request.onsuccess = () => resolve(request.result);
+		});
+		db.close();
+		return count;
+	});
+}
+
+/** One visit with a connection, as a person's first: the service worker takes control, the postings are kept. */
+export async function keepAppOnDevice(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(`${baseUrl}/`);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await page.goto(`${baseUrl}/job`);
+	await expect.poll(() => localPostingCount(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(250);
+}
+
+/**
+ * The form's steps after the municipality, the quickest way to "Tjek": yes to "Bor du i …?",
+ * the optional steps skipped, "Ved ikke" on the hours, and consent given.
+ */
+export async function quickestToCheck(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Ja', exact: true }).click();
+	await page.getByRole('button', { name: 'Spring over' }).click();
+	await page.getByRole('button', { name: 'Spring over' }).click();
+	await page.getByRole('button', { name: 'Ved ikke' }).click();
+	await page.getByRole('button', { name: 'Spring over' }).click();
+	await page.getByRole('button', { name: 'Ja, det må I' }).click();
+}

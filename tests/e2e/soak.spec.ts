@@ -63,7 +63,8 @@ test('1,000 applications through drops, lost answers, delays and 500s arrive exa
 	const next = seededRandom(SEED);
 	const faults = new Map<Fault, number>();
 	const proxy = faultyProxy(server.url, next, faults);
-	await new Promise<void>((resolve) => proxy.listen(4951, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+	const proxyUrl = `http://127.0.0.1:${(proxy.address() as import('node:net').AddressInfo).port}`;
 	const devices = Array.from({ length: DEVICES }, (_, i) => new KlapjobDatabase(`soak-${SEED}-${i}`));
 	const ids: string[] = [];
 	const names: string[] = [];
@@ -95,7 +96,7 @@ test('1,000 applications through drops, lost answers, delays and 500s arrive exa
 			round++;
 			const now = Date.now() + round * 120_000;
 			for (const db of devices) {
-				await syncOutbox({ db, fetch, baseUrl: `http://127.0.0.1:4951`, now: () => now, random: next });
+				await syncOutbox({ db, fetch, baseUrl: proxyUrl, now: () => now, random: next });
 			}
 		}
 		console.log(`soak seed ${SEED}: ${round} rounds; faults ${JSON.stringify(Object.fromEntries(faults))}`);

@@ -1,9 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { fakeSpeechVoices } from './helpers';
 
 /**
  * A page drawn on the server starts from the texts it was drawn with, and i18next comes
- * once the page is up (src/lib/i18n/client-translation.svelte.ts). These tests hold the
- * i18next download back, to see the page work before it and change to it without a gap.
+ * at the first tap or key, at a missing text, or before the next page
+ * (src/lib/i18n/client-translation.svelte.ts). These tests hold the i18next download back,
+ * to see the page work before it and the missing texts follow without a gap.
  */
 async function holdI18next(page: Page): Promise<() => void> {
 	const held: Array<() => Promise<void>> = [];
@@ -35,7 +37,7 @@ test('the job list works before i18next has arrived, and a text it was not drawn
 	await expect(count).toHaveText('');
 	release();
 	await expect(count).toHaveText(/kommuner passer/);
-	// Drawn again by i18next: the same words.
+	// The drawn texts stay as they were.
 	await expect(page.getByRole('heading', { level: 1, name: 'Find et job' })).toBeVisible();
 });
 
@@ -54,4 +56,16 @@ test('going to the next page waits for i18next rather than show empty texts', as
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Det skal du lave:' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Søg jobbet' })).toBeVisible();
+});
+
+test('a read-aloud button that comes once the voices are known has its name before i18next arrives', async ({ page }) => {
+	await fakeSpeechVoices(page, ['da-DK']);
+	const release = await holdI18next(page);
+	await page.goto('/');
+	// The button comes after the page is up, when the phone's voices are known.
+	const button = page.locator('button.read-aloud').first();
+	await expect(button).toBeVisible();
+	await expect(button).toHaveAccessibleName(/^Læs op: ./);
+	await expect(button).toHaveText('Læs op');
+	release();
 });

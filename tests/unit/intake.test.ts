@@ -103,7 +103,25 @@ describe.each(backends)('intake on $name', (backend) => {
 		expect(status).toMatchObject({ reference: result.receipt.reference, status: 'received', postingTitle: 'Pak brød i bageren' });
 		expect(status!.steps.map((s) => s.status)).toEqual(['received']);
 		expect(JSON.stringify(status)).not.toContain('Testperson');
+		expect(JSON.stringify(status)).not.toContain('21436587');
 		expect(await statusByToken(database().db, 'not-a-token')).toBeUndefined();
+	});
+
+	test('the status link tells the way of contact and the consultant of the municipality, for the next step', async () => {
+		const application = applicationSchema.parse(validApplication({ contactMethod: 'sms', municipality: '751' }));
+		const result = await takeInApplication(database().db, application);
+		if (result.outcome === 'conflict') throw new Error('unexpected conflict');
+		const consultant = await database().db
+			.selectFrom('municipalities')
+			.innerJoin('consultants', 'consultants.id', 'municipalities.consultant_id')
+			.select(['consultants.first_name', 'consultants.phone'])
+			.where('municipalities.code', '=', '751')
+			.executeTakeFirstOrThrow();
+		const status = await statusByToken(database().db, result.receipt.statusToken);
+		expect(status!.contactMethod).toBe('sms');
+		expect(status!.consultant).toEqual({ firstName: consultant.first_name, phone: consultant.phone });
+		// Nothing else from the answers: no municipality, no hours, no likes.
+		expect(Object.keys(status!).sort()).toEqual(['consultant', 'contactMethod', 'postingTitle', 'receivedAt', 'reference', 'status', 'steps']);
 	});
 });
 

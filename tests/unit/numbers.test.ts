@@ -3,6 +3,7 @@ import { applicationSchema } from '$lib/application/schema';
 import { takeInApplication } from '$lib/server/intake';
 import { recordStep } from '$lib/server/cases';
 import { keyFigures, keyFiguresCsv } from '$lib/server/numbers';
+import { parsePeriod } from '$lib/staff/period';
 import type { StaffMember } from '$lib/staff/roles';
 import { backends, useSeededDatabase } from './backends';
 import { validApplication } from './fixtures';
@@ -27,28 +28,29 @@ describe.each(backends)('key figures on $name', (backend) => {
 		await walk('101', [['screened']]);
 		await walk('101', []);
 
-		const all = await keyFigures(database().db, secretariat);
-		expect(all).toMatchObject({
+		const thisYear = parsePeriod(new URLSearchParams());
+		if (!thisYear.ok) throw new Error('this year is a period');
+		const all = await keyFigures(database().db, secretariat, thisYear.period);
+		expect(all.total).toMatchObject({
 			applications: 4,
-			waiting: 2,
 			conversations: 2,
 			internships: 1,
 			hires: { skaanejob: 1, fleksjob: 1 },
 			followUps: 2,
-			retention: 0.5,
-			retentionTarget: 0.6
+			retention: 0.5
 		});
+		expect(all).toMatchObject({ waiting: 2, targets: { conversations: 800, hires: 550, retention: 0.6, prorated: false } });
 		expect(all.postingsByJobType.reduce((sum, row) => sum + row.count, 0)).toBeGreaterThanOrEqual(250);
 
 		const consultantId = (await database().db.selectFrom('municipalities').select('consultant_id').where('code', '=', '101').executeTakeFirstOrThrow()).consultant_id;
 		const consultant: StaffMember = { id: 'k', email: 'k@x', name: 'K', role: 'konsulent', consultantId };
-		const own = await keyFigures(database().db, consultant);
-		expect(own).toMatchObject({ applications: 2, waiting: 2, conversations: 0, followUps: 0, retention: null });
+		const own = await keyFigures(database().db, consultant, thisYear.period);
+		expect(own.total).toMatchObject({ applications: 2, conversations: 0, followUps: 0, retention: null });
+		expect(own.waiting).toBe(2);
 		expect(own.postingsByJobType.reduce((sum, row) => sum + row.count, 0)).toBeLessThan(all.postingsByJobType.reduce((sum, row) => sum + row.count, 0));
 
 		const csv = keyFiguresCsv(all);
-		expect(csv.split('\n')[0]).toBe('figure,value');
-		expect(csv).toContain('retention_6_months,0.500');
-		expect(csv).toContain('hires_fleksjob,1');
+		expect(csv.split('\r\n')[0]).toBe('\uFEFFperiod,region,municipality,consultant,applications,conversations,internships,hires_skaanejob,hires_fleksjob,follow_ups,in_job_after_6_months');
+		expect(csv.split('\r\n').filter((line) => line.includes(',Slagelse,') || line.includes(',København,'))).toHaveLength(2);
 	});
 });

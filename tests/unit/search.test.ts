@@ -27,11 +27,11 @@ describe('searching', () => {
 
 describe('paging and phone numbers', () => {
 	test.each([
-		[null, 20],
-		['abc', 20],
-		['5', 20],
+		[null, 10],
+		['abc', 10],
+		['5', 10],
 		['40', 40],
-		['45', 60],
+		['45', 50],
 		['100000', 500]
 	])('shownCount(%j) = %i', (value, expected) => {
 		expect(shownCount(value)).toBe(expected);

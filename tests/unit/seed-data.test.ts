@@ -29,6 +29,14 @@ describe('pictures', () => {
 		expect(missing).toEqual([]);
 	});
 
+	// A picture shows the action, not only the place: cleaning the stables once showed a running horse.
+	test.each([
+		['clean-stables', 'broom'],
+		['feed-horses', 'sheaf-of-rice']
+	])('the task %s shows %s', (id, picture) => {
+		expect(taskById.get(id)?.picture).toBe(picture);
+	});
+
 	test('no picture file ships that nothing uses', () => {
 		const used = new Set([
 			...catalogue.jobTypes.map((type) => type.picture),

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { KlapjobDatabase } from '$lib/outbox/db';
-import { BACKOFF_MAX_MS, backoffDelay, outcomeOf, retryDelay } from '$lib/outbox/retry-policy';
+import { BACKOFF_MAX_MS, backoffDelay, outcomeOf, retryDelay, sendTimeLimit } from '$lib/outbox/retry-policy';
 import { syncOutbox } from '$lib/outbox/sync';
 import { applicationSchema, type Application } from '$lib/application/schema';
 import { validApplication } from './fixtures';
@@ -33,6 +33,14 @@ describe('the retry policy', () => {
 		[20, 1, BACKOFF_MAX_MS]
 	])('after %i attempts with random %d the wait is %i ms', (attempts, random, expected) => {
 		expect(backoffDelay(attempts, () => random)).toBe(expected);
+	});
+
+	test.each([
+		['an application alone', 3_000, 20_000, 21_000],
+		['one with the longest voice message', 490_000, 120_000, 180_000]
+	])('a send of %s (%i bytes) gets between %i and %i ms', (_what, bytes, atLeast, atMost) => {
+		expect(sendTimeLimit(bytes)).toBeGreaterThanOrEqual(atLeast);
+		expect(sendTimeLimit(bytes)).toBeLessThanOrEqual(atMost);
 	});
 
 	test('a Retry-After from the server wins, within the cap', () => {
@@ -67,18 +75,26 @@ describe('the sync engine', () => {
 		return application;
 	}
 
-	/** A server that answers with the given statuses in turn and records what it got. */
-	function server(...statuses: (number | 'down')[]) {
+	/**
+	 * A server that answers with the given statuses in turn and records what it got.
+	 * 'hang': takes the request and never answers, even when the request is cancelled
+	 * (so the engine cannot count on the cancel); 'stall': sends a 201's headers, never its body.
+	 */
+	function server(...statuses: (number | 'down' | 'hang' | 'stall')[]) {
 		const received: { key: string | null; body: Application }[] = [];
+		const signals: AbortSignal[] = [];
 		const fakeFetch = (async (_url: string, init: RequestInit) => {
 			const status = statuses.shift() ?? 201;
 			if (status === 'down') throw new TypeError('Failed to fetch');
 			const body = JSON.parse(String(init.body)) as Application;
 			received.push({ key: new Headers(init.headers).get('idempotency-key'), body });
+			signals.push(init.signal!);
+			if (status === 'hang') return new Promise<never>(() => {});
+			if (status === 'stall') return new Response(new ReadableStream({ start() {} }), { status: 201 });
 			if (status < 300) return Response.json({ reference: 'KLT-482', statusToken: 'token-123456789012345678', status: 'received' }, { status });
 			return Response.json({ error: 'x', code: 'errors.invalid', codes: { phone: 'errors.phone' } }, { status });
 		}) as typeof globalThis.fetch;
-		return { fetch: fakeFetch, received };
+		return { fetch: fakeFetch, received, signals };
 	}
 
 	test('a sent application leaves only a receipt: no name, no phone, no answers', async () => {
@@ -90,9 +106,28 @@ describe('the sync engine', () => {
 		expect(await db.outbox.count()).toBe(0);
 		const receipts = await db.receipts.toArray();
 		expect(receipts).toEqual([
-			{ id: application.id, reference: 'KLT-482', statusToken: 'token-123456789012345678', status: 'received', postingTitle: 'Pak brød i bageren', sentAt: now }
+			{ id: application.id, reference: 'KLT-482', statusToken: 'token-123456789012345678', status: 'received', postingTitle: 'Pak brød i bageren', sentAt: now, label: null }
 		]);
 		expect(JSON.stringify(receipts)).not.toContain(application.name);
+	});
+
+	test('on a shared phone the receipt keeps the helper\'s label; the label is never sent', async () => {
+		const application = await queue();
+		await db.outbox.update(application.id, { label: 'Værelse 4' });
+		const { fetch, received } = server(201);
+		await syncOutbox({ db, fetch, now: () => now });
+		expect(JSON.stringify(received)).not.toContain('Værelse 4');
+		expect((await db.receipts.get(application.id))!.label).toBe('Værelse 4');
+	});
+
+	test('an application handed over before it went is sent once and leaves no receipt and no status link', async () => {
+		const application = await queue();
+		await db.outbox.update(application.id, { label: 'Anna', handedOver: true });
+		const { fetch, received } = server(201);
+		expect((await syncOutbox({ db, fetch, now: () => now })).sent).toBe(1);
+		expect(received.map((r) => r.key)).toEqual([application.id]);
+		expect(await db.outbox.count()).toBe(0);
+		expect(await db.receipts.count()).toBe(0);
 	});
 
 	test('no connection: it waits with backoff and sends with the same key later', async () => {
@@ -147,5 +182,48 @@ describe('the sync engine', () => {
 		expect([one.skipped, two.skipped].sort()).toEqual([false, true]);
 		expect(received).toHaveLength(2);
 		expect(await db.receipts.count()).toBe(2);
+	});
+	test.each(['hang', 'stall'] as const)(
+		'a send whose answer never comes (%s) is given up after its time limit, and sent again later with the same key',
+		async (how) => {
+			const application = await queue();
+			const { fetch, received, signals } = server(how, 201);
+			const started = Date.now();
+			const sync = syncOutbox({ db, fetch, now: () => now, random: () => 0, sendTimeLimit: () => 200 });
+			// Meanwhile the person sees it is being sent.
+			await expect.poll(async () => (await db.outbox.get(application.id))?.state).toBe('sending');
+			expect(await sync).toEqual({ sent: 0, needsFix: 0, retrying: 1, skipped: false });
+			expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+			expect(Date.now() - started).toBeLessThan(2_000);
+			// Not left "sending": it waits for its next try, and the hung request is cancelled.
+			expect(await db.outbox.get(application.id)).toMatchObject({ state: 'waiting', attempts: 1, nextAttemptAt: now + 1_000 });
+			expect(signals[0]!.aborted).toBe(true);
+
+			now += 1_000;
+			expect((await syncOutbox({ db, fetch, now: () => now, sendTimeLimit: () => 200 })).sent).toBe(1);
+			expect(received.map((r) => r.key)).toEqual([application.id, application.id]);
+			expect(await db.outbox.count()).toBe(0);
+			expect(await db.receipts.count()).toBe(1);
+		}
+	);
+
+	test('the time limit grows with the body: a voice message on a slow line is not cut off', async () => {
+		const application = await queue();
+		const limits: number[] = [];
+		const { fetch } = server(201);
+		await syncOutbox({ db, fetch, now: () => now, sendTimeLimit: (bytes) => (limits.push(bytes), sendTimeLimit(bytes)) });
+		expect(limits).toEqual([new TextEncoder().encode(JSON.stringify(application)).length]);
+	});
+
+	test('a 2xx whose receipt cannot be read is asked for again, never lost', async () => {
+		const application = await queue();
+		const answers = [new Response('<html>proxy</html>', { status: 200 })];
+		const { fetch: good } = server(200);
+		const fetch = (async (url: string, init: RequestInit) => answers.shift() ?? good(url, init)) as typeof globalThis.fetch;
+		expect((await syncOutbox({ db, fetch, now: () => now, random: () => 0 })).retrying).toBe(1);
+		expect(await db.outbox.get(application.id)).toMatchObject({ state: 'waiting', attempts: 1 });
+		now += 1_000;
+		expect((await syncOutbox({ db, fetch, now: () => now })).sent).toBe(1);
+		expect(await db.receipts.get(application.id)).toMatchObject({ reference: 'KLT-482' });
 	});
 });

@@ -2,6 +2,8 @@ import { localDatabase, type Draft, type OutboxItem } from '$lib/outbox/db';
 import type { Language } from '$lib/i18n/languages';
 import { applicationSchema, fieldErrors, type VoiceMessage } from './schema';
 import type { Answers } from './steps';
+import { withoutLabel } from '$lib/shared-phone/label';
+import { rememberHelper } from '$lib/shared-phone/device';
 
 export const GENERAL_DRAFT = 'general';
 
@@ -16,15 +18,6 @@ export async function saveDraft(key: string, answers: Answers, voice?: Draft['vo
 
 export async function discardDraft(key: string): Promise<void> {
 	await localDatabase().drafts.delete(key);
-}
-
-/** "Ny ansøgning for en anden person": no answer of the last person may show up. */
-export async function discardAllDrafts(): Promise<void> {
-	const db = localDatabase();
-	await db.transaction('rw', db.drafts, db.profile, async () => {
-		await db.drafts.clear();
-		await db.profile.clear();
-	});
 }
 
 async function blobToBase64(blob: Blob): Promise<string> {
@@ -61,9 +54,11 @@ export async function queueApplication(input: QueueInput): Promise<QueueResult> 
 				data: await blobToBase64(input.voice.blob)
 			}
 		: undefined;
+	// The helper's label stays on the device: it is not part of the application.
+	const { label, answers } = withoutLabel(input.answers);
 	const candidate = {
-		...input.answers,
-		aboutText: input.answers.aboutText?.trim() ? input.answers.aboutText : undefined,
+		...answers,
+		aboutText: answers.aboutText?.trim() ? answers.aboutText : undefined,
 		id: input.id ?? crypto.randomUUID(),
 		postingId: input.postingId,
 		language: input.language,
@@ -74,7 +69,8 @@ export async function queueApplication(input: QueueInput): Promise<QueueResult> 
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
 
 	const db = localDatabase();
-	await db.transaction('rw', db.outbox, db.drafts, db.profile, async () => {
+	const helper = parsed.data.helper;
+	await db.transaction('rw', [db.outbox, db.drafts, db.profile, db.helper], async () => {
 		await db.outbox.put({
 			id: parsed.data.id,
 			application: parsed.data,
@@ -82,11 +78,15 @@ export async function queueApplication(input: QueueInput): Promise<QueueResult> 
 			state: 'waiting',
 			attempts: 0,
 			nextAttemptAt: Date.now(),
-			queuedAt: Date.now()
+			queuedAt: Date.now(),
+			label,
+			handedOver: false
 		});
 		await db.drafts.delete(input.draftKey);
 		// The game's likes are in the application now; the device need not keep them.
 		await db.profile.delete('me');
+		// A helper on a shared phone need not type her own details for the next resident.
+		if (helper) await rememberHelper(helper, db);
 	});
 	return { ok: true, id: parsed.data.id };
 }
@@ -109,7 +109,7 @@ export async function reopenForFix(item: OutboxItem): Promise<string> {
 	await db.transaction('rw', db.outbox, db.drafts, db.profile, async () => {
 		await db.drafts.put({
 			key,
-			answers,
+			answers: item.label ? { ...answers, label: item.label } : answers,
 			voice: voiceMessage
 				? {
 						blob: base64ToBlob(voiceMessage.data, voiceMessage.mimeType),

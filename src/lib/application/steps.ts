@@ -13,11 +13,14 @@ import {
 	helperSchema,
 	type ApplicationInput
 } from './schema';
+import { labelSchema, type LabelAnswer } from '$lib/shared-phone/label';
 
 /**
  * The questions of the application, as data: order, picture, text keys and answer
  * type. One component renders any step. A new question is one entry here and its
- * texts in the locales (form.<id>.question, form.<id>.help).
+ * texts in the locales (form.<id>.question, form.<id>.help). When a helper fills in,
+ * every text is looked up with the context "helper" first (form.<id>.question_helper):
+ * a text that means the applicant then says "personen", never "du".
  */
 export type StepKind = 'choice' | 'multi' | 'text' | 'phone' | 'municipality' | 'about' | 'consent';
 
@@ -28,7 +31,7 @@ export interface StepOption {
 	picture: string;
 }
 
-export type Answers = Partial<ApplicationInput>;
+export type Answers = Partial<ApplicationInput> & LabelAnswer;
 
 export interface Step {
 	/** Also the step's name in the URL (?trin=…). */
@@ -39,12 +42,17 @@ export interface Step {
 	picture: string;
 	options?: StepOption[];
 	/** The step is asked only when this holds. */
-	when?: (answers: Answers) => boolean;
+	when?: Condition;
 	/** May be left empty. */
 	optional?: boolean;
-	/** The question says "you" to the applicant, or names them when a helper fills in. */
-	helperVariant?: boolean;
 }
+
+/**
+ * When a step is asked, as data: each named answer is one of `is`, or none of `not`.
+ * As data, not as a function, so the form can also tell which steps may still come
+ * while an answer is missing (see possibleSteps).
+ */
+export type Condition = Readonly<Record<string, { is: readonly string[] } | { not: readonly string[] }>>;
 
 const ANSWER_PICTURES = { yes: UI_PICTURES.thumbsUp, no: UI_PICTURES.thumbsDown, unknown: UI_PICTURES.thinkingFace } as const;
 const yesNoUnknown = (): StepOption[] =>
@@ -56,7 +64,7 @@ const HELPER_ROLE_PICTURES: Record<(typeof HELPER_ROLES)[number], string> = {
 	teacher: UI_PICTURES.teacher,
 	other: UI_PICTURES.bustInSilhouette
 };
-const CONTACT_PICTURES: Record<(typeof CONTACT_METHODS)[number], string> = {
+export const CONTACT_PICTURES: Record<(typeof CONTACT_METHODS)[number], string> = {
 	call: UI_PICTURES.phone,
 	sms: UI_PICTURES.mobilePhoneWithArrow,
 	helper: UI_PICTURES.handshake
@@ -69,7 +77,8 @@ const CRITERION_PICTURES: Record<(typeof FLEKSJOB_CRITERIA)[number], string> = {
 	partnerCompanies: UI_PICTURES.officeBuilding
 };
 
-const isHelper = (answers: Answers) => answers.filledBy === 'helper';
+const isHelper: Condition = { filledBy: { is: ['helper'] } };
+const notOnPension: Condition = { pension: { not: ['yes'] } };
 
 export const STEPS: Step[] = [
 	{
@@ -96,13 +105,14 @@ export const STEPS: Step[] = [
 		}))
 	},
 	{ id: 'hjaelper-telefon', kind: 'phone', field: 'helper.phone', picture: UI_PICTURES.mobilePhone, when: isHelper },
-	{ id: 'navn', kind: 'text', field: 'name', picture: UI_PICTURES.who, helperVariant: true },
+	// A shared phone: the helper's own name for the application, kept on the device only.
+	{ id: 'kaldenavn', kind: 'text', field: 'label', picture: UI_PICTURES.label, when: isHelper },
+	{ id: 'navn', kind: 'text', field: 'name', picture: UI_PICTURES.who },
 	{
 		id: 'kontakt',
 		kind: 'choice',
 		field: 'contactMethod',
 		picture: UI_PICTURES.phone,
-		helperVariant: true,
 		options: CONTACT_METHODS.map((value) => ({
 			value,
 			label: `form.kontakt.${value}`,
@@ -114,16 +124,14 @@ export const STEPS: Step[] = [
 		kind: 'phone',
 		field: 'phone',
 		picture: UI_PICTURES.mobilePhone,
-		helperVariant: true,
-		when: (answers) => answers.contactMethod !== 'helper'
+		when: { contactMethod: { not: ['helper'] } }
 	},
-	{ id: 'kommune', kind: 'municipality', field: 'municipality', picture: UI_PICTURES.map, helperVariant: true },
+	{ id: 'kommune', kind: 'municipality', field: 'municipality', picture: UI_PICTURES.map },
 	{
 		id: 'pension',
 		kind: 'choice',
 		field: 'pension',
 		picture: UI_PICTURES.who,
-		helperVariant: true,
 		options: yesNoUnknown()
 	},
 	{
@@ -131,9 +139,8 @@ export const STEPS: Step[] = [
 		kind: 'choice',
 		field: 'fleksjob',
 		picture: UI_PICTURES.jobTypes,
-		helperVariant: true,
 		options: yesNoUnknown(),
-		when: (answers) => answers.pension !== 'yes'
+		when: notOnPension
 	},
 	...FLEKSJOB_CRITERIA.map(
 		(criterion): Step => ({
@@ -141,9 +148,8 @@ export const STEPS: Step[] = [
 			kind: 'choice',
 			field: `fleksjobCriteria.${criterion}`,
 			picture: CRITERION_PICTURES[criterion],
-			helperVariant: true,
-			options: yesNoUnknown(),
-			when: (answers) => answers.pension !== 'yes' && answers.fleksjob === 'yes'
+				options: yesNoUnknown(),
+			when: { ...notOnPension, fleksjob: { is: ['yes'] } }
 		})
 	),
 	{
@@ -151,7 +157,6 @@ export const STEPS: Step[] = [
 		kind: 'multi',
 		field: 'likes',
 		picture: UI_PICTURES.sparkles,
-		helperVariant: true,
 		optional: true,
 		// Names and pictures of the job types come from the catalogue (the API) at render time.
 		options: JOB_TYPE_IDS.map((value) => ({ value, label: value, picture: '' }))
@@ -161,7 +166,6 @@ export const STEPS: Step[] = [
 		kind: 'multi',
 		field: 'days',
 		picture: UI_PICTURES.spiralCalendar,
-		helperVariant: true,
 		optional: true,
 		options: WEEKDAYS.map((value) => ({ value, label: `form.days.${value}`, picture: '' }))
 	},
@@ -170,20 +174,43 @@ export const STEPS: Step[] = [
 		kind: 'choice',
 		field: 'hours',
 		picture: UI_PICTURES.hours,
-		helperVariant: true,
 		options: HOURS_CHOICES.map((value) => ({
 			value,
 			label: `form.timer.${value}`,
 			picture: value === 'unknown' ? UI_PICTURES.thinkingFace : UI_PICTURES.hours
 		}))
 	},
-	{ id: 'om-dig', kind: 'about', field: 'aboutText', picture: UI_PICTURES.speechBalloon, helperVariant: true, optional: true },
+	{ id: 'om-dig', kind: 'about', field: 'aboutText', picture: UI_PICTURES.speechBalloon, optional: true },
 	{ id: 'samtykke', kind: 'consent', field: 'consent', picture: UI_PICTURES.locked }
 ];
 
+/** Whether the condition holds; an unanswered `is` holds only when `open` (it may still come true). */
+function holds(condition: Condition, answers: Answers, open: boolean): boolean {
+	return Object.entries(condition).every(([path, rule]) => {
+		const value = getAnswer(answers, path);
+		if ('not' in rule) return !rule.not.includes(value as string);
+		return value === undefined ? open : rule.is.includes(value as string);
+	});
+}
+
 /** The steps that apply to these answers, in order. */
 export function activeSteps(answers: Answers): Step[] {
-	return STEPS.filter((step) => !step.when || step.when(answers));
+	return STEPS.filter((step) => !step.when || holds(step.when, answers, false));
+}
+
+/**
+ * The steps asked, and those that may still be asked once the open questions are
+ * answered. Answering only takes steps away from this list, never adds one, so
+ * "Trin N af M" counted on it never moves the finish line away while a person goes on.
+ */
+export function possibleSteps(answers: Answers): Step[] {
+	return STEPS.filter((step) => !step.when || holds(step.when, answers, true));
+}
+
+/** "Trin N af M" for a step: its place among the possible steps, and their number. */
+export function progressOf(step: Step, answers: Answers): { current: number; total: number } {
+	const possible = possibleSteps(answers);
+	return { current: possible.indexOf(step) + 1, total: possible.length };
 }
 
 export function getAnswer(answers: Answers, path: string): unknown {
@@ -207,6 +234,7 @@ export function setAnswer(answers: Answers, path: string, value: unknown): Answe
 /** The schema for one field path, so each step checks just its own answer. */
 function fieldSchema(path: string): z.ZodType | undefined {
 	const [head, tail] = path.split('.');
+	if (head === 'label') return labelSchema;
 	if (head === 'helper' && tail) return helperSchema.shape[tail as keyof typeof helperSchema.shape];
 	if (head === 'fleksjobCriteria' && tail) {
 		return fleksjobCriteriaSchema.shape[tail as keyof typeof fleksjobCriteriaSchema.shape];

@@ -1,4 +1,5 @@
 import type { Action } from 'svelte/action';
+import { wantsStillness } from '$lib/settings/motion';
 
 /** How far (CSS px) a card must travel to count as an answer; less springs back. */
 const THRESHOLD = 96;
@@ -12,8 +13,6 @@ export const swipe: Action<HTMLElement, { onswipe: (side: 'left' | 'right') => v
 	let startX: number | null = null;
 	let pointer: number | null = null;
 
-	const still = () =>
-		matchMedia('(prefers-reduced-motion: reduce)').matches || document.documentElement.dataset.motion === 'reduce';
 	const reset = () => {
 		startX = null;
 		pointer = null;
@@ -25,7 +24,7 @@ export const swipe: Action<HTMLElement, { onswipe: (side: 'left' | 'right') => v
 		pointer = event.pointerId;
 	};
 	const move = (event: PointerEvent) => {
-		if (startX === null || event.pointerId !== pointer || still()) return;
+		if (startX === null || event.pointerId !== pointer || wantsStillness()) return;
 		const dx = event.clientX - startX;
 		node.style.transform = `translateX(${dx}px) rotate(${dx / 25}deg)`;
 	};

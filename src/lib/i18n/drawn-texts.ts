@@ -44,12 +44,13 @@ export function takeDrawnTexts(lang: Language): DrawnTexts | undefined {
 	}
 }
 
-/** Reads texts back; a text the page was not drawn with is '' and calls onMissing. */
-export function drawnTranslator(drawn: DrawnTexts, onMissing: () => void): TFunction {
+/**
+ * Reads texts back. A text the page was not drawn with comes from `missing` (i18next,
+ * once it is here; '' until then).
+ */
+export function drawnTranslator(drawn: DrawnTexts, missing: (key: string, options?: unknown) => unknown): TFunction {
 	return ((key: string, options?: unknown) => {
 		const entry = textKey(key, options);
-		if (entry in drawn) return drawn[entry];
-		onMissing();
-		return '';
+		return entry in drawn ? drawn[entry] : missing(key, options);
 	}) as TFunction;
 }

@@ -15,13 +15,19 @@ export const municipalities = data.municipalities as Municipality[];
 
 export const municipalityByCode = new Map(municipalities.map((m) => [m.code, m]));
 
-/** Municipalities grouped by region, each group sorted by name the Danish way. */
+let byRegion: { region: Region; municipalities: Municipality[] }[] | undefined;
+
+/**
+ * Municipalities grouped by region, each group sorted by name the Danish way. Worked out
+ * once: a Danish collator is costly to make on a slow phone.
+ */
 export function municipalitiesByRegion(): { region: Region; municipalities: Municipality[] }[] {
-	const collator = new Intl.Collator('da');
-	return REGIONS.map((region) => ({
-		region,
-		municipalities: municipalities
-			.filter((m) => m.region === region)
-			.sort((a, b) => collator.compare(a.name, b.name))
-	}));
+	if (!byRegion) {
+		const collator = new Intl.Collator('da');
+		byRegion = REGIONS.map((region) => ({
+			region,
+			municipalities: municipalities.filter((m) => m.region === region).sort((a, b) => collator.compare(a.name, b.name))
+		}));
+	}
+	return byRegion;
 }

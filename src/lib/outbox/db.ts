@@ -1,13 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Application, ApplicationInput } from '$lib/application/schema';
+import type { Application, ApplicationInput, HELPER_ROLES } from '$lib/application/schema';
 import type { Language } from '$lib/i18n/languages';
 import type { Job, JobType } from '$lib/jobs/types';
+import type { Region } from '$lib/jobs/municipalities';
 
 /** An application being filled in. Holds personal data until it is sent or thrown away. */
 export interface Draft {
 	/** The posting's id, or "general" for an application without a posting. */
 	key: string;
-	answers: Partial<ApplicationInput>;
+	/** The answers, and the helper's label for the application (never sent). */
+	answers: Partial<ApplicationInput> & { label?: string };
 	/** The recording, kept as a Blob so it can be played back before sending. */
 	voice?: { blob: Blob; mimeType: string; durationSeconds: number };
 	updatedAt: number;
@@ -28,6 +30,10 @@ export interface OutboxItem {
 	fieldErrors?: Record<string, string>;
 	errorCode?: string;
 	queuedAt: number;
+	/** A helper's name for the application on a shared phone ("Anna", "Værelse 4"); never sent. */
+	label?: string | null;
+	/** Handed over to the next person before it was sent: once sent, it leaves nothing on the device. */
+	handedOver?: boolean;
 }
 
 /** What stays on the device once the server has the application: nothing personal. */
@@ -38,6 +44,8 @@ export interface Receipt {
 	status: string;
 	postingTitle: string | null;
 	sentAt: number;
+	/** The helper's label, shown on a shared phone until the hand-over. */
+	label?: string | null;
 }
 
 /** Postings kept on the device, so the list and every posting open without a connection. */
@@ -49,6 +57,23 @@ export interface LocalJobTypes {
 	lang: Language;
 	jobTypes: JobType[];
 	savedAt: number;
+	/** Where the next refresh of this copy starts (/api/jobs/changes); missing before the first. */
+	cursor?: string;
+	/** The region the copy holds; null: the whole country. */
+	region?: Region | null;
+}
+
+/** The region the person looks in, from the job list's filter; decides what the copy holds. */
+export interface CopyChoice {
+	id: 'region';
+	region: Region;
+	savedAt: number;
+}
+
+/** A posting the person opened: kept on the phone even outside the chosen region. */
+export interface OpenedPosting {
+	id: string;
+	openedAt: number;
 }
 
 /**
@@ -62,6 +87,19 @@ export interface LikesProfile {
 	savedAt: number;
 }
 
+/**
+ * A helper on a shared phone: her own details, remembered while she helps so she need
+ * not type them for every resident. Deleted when she says she is done ("Jeg er færdig
+ * med at hjælpe"). A resident's label is never offered again: a wrong one would mix people.
+ */
+export interface HelperDetails {
+	id: 'helper';
+	name: string;
+	role: (typeof HELPER_ROLES)[number];
+	phone: string;
+	savedAt: number;
+}
+
 export class KlapjobDatabase extends Dexie {
 	drafts!: EntityTable<Draft, 'key'>;
 	outbox!: EntityTable<OutboxItem, 'id'>;
@@ -69,6 +107,9 @@ export class KlapjobDatabase extends Dexie {
 	postings!: EntityTable<LocalJob, 'id'>;
 	jobTypes!: EntityTable<LocalJobTypes, 'lang'>;
 	profile!: EntityTable<LikesProfile, 'id'>;
+	helper!: EntityTable<HelperDetails, 'id'>;
+	copyChoice!: EntityTable<CopyChoice, 'id'>;
+	openedPostings!: EntityTable<OpenedPosting, 'id'>;
 
 	constructor(name = 'klapjob') {
 		super(name);
@@ -80,6 +121,19 @@ export class KlapjobDatabase extends Dexie {
 			jobTypes: 'lang'
 		});
 		this.version(2).stores({ profile: 'id' });
+		this.version(3)
+			.stores({ helper: 'id' })
+			.upgrade(async (tx) => {
+				// What was on the phone before labels: no label, not handed over.
+				await tx.table('receipts').toCollection().modify((receipt: Receipt) => {
+					receipt.label ??= null;
+				});
+				await tx.table('outbox').toCollection().modify((item: OutboxItem) => {
+					item.label ??= null;
+					item.handedOver ??= false;
+				});
+			});
+		this.version(4).stores({ copyChoice: 'id', openedPostings: 'id, openedAt' });
 	}
 }
 

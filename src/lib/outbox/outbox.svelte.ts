@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { localDatabase, type OutboxItem, type Receipt } from './db';
 import { makeAllDue, nextDueAt, syncOutbox, type SyncReport } from './sync';
+import { markApplicationsWaiting } from './waiting';
 
 /** Tag for the service worker's background sync: it runs the same engine. */
 export const SYNC_TAG = 'klapjob-outbox';
@@ -10,7 +11,8 @@ const SAFETY_POLL_MS = 30_000;
 /**
  * The device's outbox as reactive state for the pages, and the triggers that run the
  * sync engine: at start, on `online`, when the page becomes visible, and on a timer
- * set to the next due item (backoff with jitter decides when).
+ * set to the next due item (backoff with jitter decides when). Started by the form and
+ * /mine, and by every page while applications wait (./waiting.ts).
  */
 class Outbox {
 	items = $state<OutboxItem[]>([]);
@@ -28,6 +30,7 @@ class Outbox {
 		liveQuery(() => db.outbox.orderBy('nextAttemptAt').toArray()).subscribe((items) => {
 			this.items = items.sort((a, b) => b.queuedAt - a.queuedAt);
 			this.loaded = true;
+			markApplicationsWaiting(items.length > 0);
 		});
 		liveQuery(() => db.receipts.orderBy('sentAt').reverse().toArray()).subscribe((receipts) => {
 			this.receipts = receipts;

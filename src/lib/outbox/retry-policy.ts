@@ -33,3 +33,17 @@ export function retryDelay(attempts: number, retryAfterSeconds: number | null, r
 	}
 	return backoffDelay(attempts, random);
 }
+
+/**
+ * How long one send may take before it is given up and tried again later (same key, so
+ * the server keeps it once). A line that hangs must not keep an application "sending"
+ * for ever, but a voice message on a poor line takes a while: 20 s, plus the body at
+ * 4 KB/s (about 32 kbit/s, a poor 2G line). An application alone gets about 20 s; one
+ * with the longest voice message (480 kB as text) about 2 minutes 20 seconds.
+ */
+export const SEND_LIMIT_BASE_MS = 20_000;
+export const SLOW_LINE_BYTES_PER_MS = 4;
+
+export function sendTimeLimit(bodyBytes: number): number {
+	return SEND_LIMIT_BASE_MS + Math.ceil(bodyBytes / SLOW_LINE_BYTES_PER_MS);
+}

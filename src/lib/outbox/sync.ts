@@ -1,5 +1,6 @@
+import { LATE, withinTimeLimit } from '$lib/network/time-limit';
 import type { KlapjobDatabase, OutboxItem, Receipt } from './db';
-import { outcomeOf, retryDelay } from './retry-policy';
+import { outcomeOf, retryDelay, sendTimeLimit } from './retry-policy';
 
 export interface SyncDependencies {
 	db: KlapjobDatabase;
@@ -8,6 +9,8 @@ export interface SyncDependencies {
 	baseUrl?: string;
 	now?: () => number;
 	random?: () => number;
+	/** How long a send of this many bytes may take (retry-policy.ts). */
+	sendTimeLimit?: (bodyBytes: number) => number;
 }
 
 export interface SyncReport {
@@ -26,59 +29,83 @@ async function dueItems(db: KlapjobDatabase, now: number): Promise<OutboxItem[]>
 	return items.filter((item) => item.nextAttemptAt <= now).sort((a, b) => a.queuedAt - b.queuedAt);
 }
 
-async function sendOne(item: OutboxItem, deps: Required<SyncDependencies>): Promise<'sent' | 'fix' | 'retry'> {
-	const { db } = deps;
-	await db.outbox.update(item.id, { state: 'sending' });
-	let response: Response | undefined;
-	try {
-		response = await deps.fetch(`${deps.baseUrl}/api/applications`, {
+interface ServerAnswer {
+	status: number;
+	retryAfter: string | null;
+	body: unknown;
+}
+
+/** The server's answer, or undefined when none came in time (no connection, or a line that hangs). */
+async function post(item: OutboxItem, deps: Required<SyncDependencies>): Promise<ServerAnswer | undefined> {
+	const body = JSON.stringify(item.application);
+	const controller = new AbortController();
+	const exchange = (async () => {
+		const response = await deps.fetch(`${deps.baseUrl}/api/applications`, {
 			method: 'POST',
 			headers: {
 				'content-type': 'application/json',
 				'idempotency-key': item.id,
 				'accept-language': item.application.language
 			},
-			body: JSON.stringify(item.application)
+			body,
+			signal: controller.signal
 		});
-	} catch {
-		response = undefined;
-	}
-	const outcome = outcomeOf(response ? response.status : 'network-error');
+		// The body is part of the answer: a line can hang halfway through it too.
+		const text = await response.text();
+		return { status: response.status, retryAfter: response.headers.get('retry-after'), body: parseJson(text) };
+	})();
+	const answer = await withinTimeLimit(exchange, deps.sendTimeLimit(new TextEncoder().encode(body).length)).catch(() => undefined);
+	if (answer !== LATE) return answer;
+	// Given up: the request is cancelled, and the same key makes the next try safe.
+	controller.abort();
+	return undefined;
+}
 
-	if (outcome === 'sent' && response) {
-		const body = (await response.json()) as { reference: string; statusToken: string; status: string };
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+async function sendOne(item: OutboxItem, deps: Required<SyncDependencies>): Promise<'sent' | 'fix' | 'retry'> {
+	const { db } = deps;
+	await db.outbox.update(item.id, { state: 'sending' });
+	const answer = await post(item, deps);
+	const outcome = outcomeOf(answer ? answer.status : 'network-error');
+	const receiptBody = answer?.body as { reference?: string; statusToken?: string; status?: string } | undefined;
+
+	// A 2xx whose receipt cannot be read is asked for again: the same key gives the same receipt.
+	if (outcome === 'sent' && receiptBody?.reference && receiptBody.statusToken && receiptBody.status) {
 		const receipt: Receipt = {
 			id: item.id,
-			reference: body.reference,
-			statusToken: body.statusToken,
-			status: body.status,
+			reference: receiptBody.reference,
+			statusToken: receiptBody.statusToken,
+			status: receiptBody.status,
 			postingTitle: item.postingTitle,
-			sentAt: deps.now()
+			sentAt: deps.now(),
+			label: item.label ?? null
 		};
 		// One transaction: the receipt appears exactly when the personal data goes.
 		await db.transaction('rw', db.outbox, db.receipts, async () => {
-			await db.receipts.put(receipt);
+			// Handed over on a shared phone before it went: the one it belongs to has left,
+			// so no status link may stay for the next person to open.
+			if (!item.handedOver) await db.receipts.put(receipt);
 			await db.outbox.delete(item.id);
 		});
 		return 'sent';
 	}
 
-	if (outcome === 'fix' && response) {
-		let fieldErrors: Record<string, string> = {};
-		let errorCode = 'errors.invalid';
-		try {
-			const body = (await response.json()) as { code?: string; codes?: Record<string, string> };
-			fieldErrors = body.codes ?? {};
-			errorCode = body.code ?? errorCode;
-		} catch {
-			// A 4xx without our JSON body: the general message will do.
-		}
-		await db.outbox.update(item.id, { state: 'needs-fix', fieldErrors, errorCode });
+	if (outcome === 'fix' && answer) {
+		// A 4xx without our JSON body: the general message will do.
+		const body = (answer.body ?? {}) as { code?: string; codes?: Record<string, string> };
+		await db.outbox.update(item.id, { state: 'needs-fix', fieldErrors: body.codes ?? {}, errorCode: body.code ?? 'errors.invalid' });
 		return 'fix';
 	}
 
 	const attempts = item.attempts + 1;
-	const retryAfter = response?.headers.get('retry-after');
+	const retryAfter = answer?.retryAfter;
 	await db.outbox.update(item.id, {
 		state: 'waiting',
 		attempts,
@@ -119,6 +146,7 @@ export async function syncOutbox(dependencies: SyncDependencies): Promise<SyncRe
 		baseUrl: '',
 		now: Date.now,
 		random: Math.random,
+		sendTimeLimit,
 		...dependencies
 	};
 	const skipped: SyncReport = { sent: 0, needsFix: 0, retrying: 0, skipped: true };

@@ -10,12 +10,6 @@ import { audit } from './audit';
  * their scope: the secretariat sees all, a consultant only their own municipalities.
  */
 
-export interface CaseFilters {
-	municipality?: string;
-	status?: string;
-	posting?: string;
-}
-
 function scoped(db: Kysely<Database>, staff: StaffMember) {
 	let query = db
 		.selectFrom('applications')
@@ -34,34 +28,6 @@ export interface CaseSummary {
 	postingTitle: string | null;
 	receivedAt: string;
 	name: string;
-}
-
-export async function listCases(db: Kysely<Database>, staff: StaffMember, filters: CaseFilters = {}): Promise<CaseSummary[]> {
-	let query = scoped(db, staff).select([
-		'applications.id',
-		'applications.reference',
-		'applications.status',
-		'applications.screening_decision',
-		'applications.received_at',
-		'applications.answers',
-		'municipalities.name as municipality',
-		'postings.title as posting_title'
-	]);
-	if (filters.municipality) query = query.where('applications.municipality_code', '=', filters.municipality);
-	if (filters.status) query = query.where('applications.status', '=', filters.status);
-	if (filters.posting) query = query.where('applications.posting_id', '=', filters.posting);
-	const rows = await query.orderBy('applications.received_at', 'desc').limit(500).execute();
-	await audit(db, { staffId: staff.id, action: 'list-applications', detail: `${rows.length} shown` });
-	return rows.map((row) => ({
-		id: row.id,
-		reference: row.reference,
-		status: row.status,
-		screeningDecision: row.screening_decision,
-		municipality: row.municipality,
-		postingTitle: row.posting_title,
-		receivedAt: row.received_at,
-		name: (JSON.parse(row.answers) as { name: string }).name
-	}));
 }
 
 export interface CaseStep {
@@ -181,6 +147,12 @@ export interface NewStep {
 	at?: string;
 }
 
+/** The hire type or the follow-up's outcome, kept in its own column for the figures. */
+function outcomeOf(step: NewStep): string | null {
+	const value = step.status === 'hired' ? step.details?.hireType : step.status === 'follow-up' ? step.details?.outcome : undefined;
+	return typeof value === 'string' ? value : null;
+}
+
 /** Moves an application one step along the path, with a date and a note; refuses steps that do not follow. */
 export async function recordStep(
 	db: Kysely<Database>,
@@ -217,32 +189,89 @@ export async function recordStep(
 				note: step.note?.trim() || null,
 				staff_id: staff.id,
 				public_note: step.publicNote?.trim() || null,
-				details: step.details ? JSON.stringify(step.details) : null
+				details: step.details ? JSON.stringify(step.details) : null,
+				outcome: outcomeOf(step)
 			})
 			.execute();
-		await trx.updateTable('applications').set({ status: step.status }).where('id', '=', id).execute();
+		await trx
+			.updateTable('applications')
+			.set({ status: step.status, follow_up_due_at: step.status === 'hired' ? followUpDue(at) : null })
+			.where('id', '=', id)
+			.execute();
 		await audit(trx, { staffId: staff.id, action: 'change-status', applicationId: id, detail: `${current.status} → ${step.status}` });
 		return { ok: true as const, value: { status: step.status } };
 	});
 }
 
-/** Hired people whose 6-month call is due (or overdue) and not yet recorded, soonest first. */
-export async function followUpsDue(db: Kysely<Database>, staff: StaffMember, now = new Date()) {
-	const hired = await scoped(db, staff)
-		.innerJoin('application_events', 'application_events.application_id', 'applications.id')
-		.select(['applications.id', 'applications.reference', 'applications.answers', 'municipalities.name as municipality', 'application_events.at as hired_at'])
+/** The follow-up list looks this far ahead: calls due in the next 4 weeks can be planned. */
+export const FOLLOW_UP_HORIZON_DAYS = 28;
+export const FOLLOW_UPS_PER_PAGE = 50;
+
+export interface FollowUpRow {
+	id: string;
+	reference: string;
+	name: string;
+	municipality: string;
+	hiredAt: string | null;
+	dueAt: string;
+	overdue: boolean;
+}
+
+/**
+ * Hired people whose 6-month call is due, overdue or due within 4 weeks, oldest due first,
+ * one page at a time. A range on the index of (status, follow_up_due_at): the database
+ * counts and pages; only the page's rows are read.
+ */
+export async function followUpsDue(
+	db: Kysely<Database>,
+	staff: StaffMember,
+	options: { now?: Date; page?: number; perPage?: number } = {}
+): Promise<{ rows: FollowUpRow[]; total: number; page: number; perPage: number }> {
+	const now = options.now ?? new Date();
+	const perPage = options.perPage ?? FOLLOW_UPS_PER_PAGE;
+	const horizon = new Date(now.getTime() + FOLLOW_UP_HORIZON_DAYS * 86_400_000).toISOString();
+	let due = db
+		.selectFrom('applications')
 		.where('applications.status', '=', 'hired')
-		.where('application_events.status', '=', 'hired')
+		.where('applications.follow_up_due_at', '<=', horizon);
+	if (staff.role === 'konsulent') due = due.where('applications.consultant_id', '=', staff.consultantId ?? '');
+	const total = Number((await due.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+	const pages = Math.max(1, Math.ceil(total / perPage));
+	const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+	const rows = await due
+		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
+		.select([
+			'applications.id',
+			'applications.reference',
+			'applications.answers',
+			'applications.follow_up_due_at',
+			'municipalities.name as municipality',
+			(eb) =>
+				eb
+					.selectFrom('application_events')
+					.select((inner) => inner.fn.max('application_events.at').as('at'))
+					.whereRef('application_events.application_id', '=', 'applications.id')
+					.where('application_events.status', '=', 'hired')
+					.as('hired_at')
+		])
+		.orderBy('applications.follow_up_due_at')
+		.orderBy('applications.id')
+		.limit(perPage)
+		.offset((page - 1) * perPage)
 		.execute();
-	return hired
-		.map((row) => ({
+	const nowIso = now.toISOString();
+	return {
+		total,
+		page,
+		perPage,
+		rows: rows.map((row) => ({
 			id: row.id,
 			reference: row.reference,
 			name: String((JSON.parse(row.answers) as { name?: string }).name ?? ''),
 			municipality: row.municipality,
-			hiredAt: row.hired_at,
-			dueAt: followUpDue(row.hired_at)
+			hiredAt: row.hired_at ? String(row.hired_at) : null,
+			dueAt: row.follow_up_due_at!,
+			overdue: row.follow_up_due_at! <= nowIso
 		}))
-		.sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-		.map((row) => ({ ...row, overdue: row.dueAt <= now.toISOString() }));
+	};
 }

@@ -5,7 +5,9 @@ import type { OpenDatabase } from './db';
 import { GroupCommit } from './group-commit';
 import type { Application } from '$lib/application/schema';
 import { screen } from './screening';
+import { nameKey, personKey } from './person';
 import { newReference, newStatusToken } from './references';
+import { isContactMethod, type Consultant, type ContactMethod } from '$lib/status/next-step';
 
 export interface IntakeReceipt {
 	reference: string;
@@ -83,7 +85,10 @@ async function takeInWithin(trx: Kysely<Database>, application: Application, has
 			answers: JSON.stringify(answers),
 			language,
 			created_at: createdAt,
-			received_at: receivedAt
+			received_at: receivedAt,
+			name_key: nameKey(answers.name),
+			person_key: personKey(answers),
+			follow_up_due_at: null
 		})
 		.execute();
 	if (voiceMessage) {
@@ -99,7 +104,7 @@ async function takeInWithin(trx: Kysely<Database>, application: Application, has
 	}
 	await trx
 		.insertInto('application_events')
-		.values({ id: randomUUID(), application_id: id, status: 'received', at: receivedAt, note: null, staff_id: null, public_note: null, details: null })
+		.values({ id: randomUUID(), application_id: id, status: 'received', at: receivedAt, note: null, staff_id: null, public_note: null, details: null, outcome: null })
 		.execute();
 	return { outcome: 'created', receipt: { reference, statusToken, status: 'received' } };
 }
@@ -167,14 +172,28 @@ export interface PublicStatus {
 	postingTitle: string | null;
 	receivedAt: string;
 	steps: { status: string; at: string; publicNote: string | null }[];
+	/** How the person wants to be contacted: the one answer the next step needs. */
+	contactMethod: ContactMethod;
+	/** The consultant of the person's municipality, who gets in touch. */
+	consultant: Consultant;
 }
 
-/** What the applicant may see through the status link: no answers, no names. */
+/** What the applicant may see through the status link: no answers, no names but the consultant's first name. */
 export async function statusByToken(db: Kysely<Database>, token: string): Promise<PublicStatus | undefined> {
 	const application = await db
 		.selectFrom('applications')
 		.leftJoin('postings', 'postings.id', 'applications.posting_id')
-		.select(['applications.id', 'applications.reference', 'applications.status', 'applications.received_at', 'postings.title as posting_title'])
+		.innerJoin('consultants', 'consultants.id', 'applications.consultant_id')
+		.select([
+			'applications.id',
+			'applications.reference',
+			'applications.status',
+			'applications.received_at',
+			'applications.answers',
+			'postings.title as posting_title',
+			'consultants.first_name',
+			'consultants.phone'
+		])
 		.where('applications.status_token', '=', token)
 		.executeTakeFirst();
 	if (!application) return undefined;
@@ -185,11 +204,15 @@ export async function statusByToken(db: Kysely<Database>, token: string): Promis
 		.orderBy('at')
 		.execute();
 	const steps = events.map((event) => ({ status: event.status, at: event.at, publicNote: event.public_note }));
+	// Only the way of contact leaves the answers; the rest stays with the staff.
+	const contactMethod = (JSON.parse(application.answers) as { contactMethod?: unknown }).contactMethod;
 	return {
 		reference: application.reference,
 		status: application.status,
 		postingTitle: application.posting_title,
 		receivedAt: application.received_at,
-		steps
+		steps,
+		contactMethod: isContactMethod(contactMethod) ? contactMethod : 'call',
+		consultant: { firstName: application.first_name, phone: application.phone }
 	};
 }

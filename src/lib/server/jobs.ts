@@ -63,7 +63,7 @@ export async function getJob(
 }
 
 /** Loads whole postings (with tasks) in the order of `ids`, in two queries. */
-async function jobsByIds(db: Kysely<Database>, ids: string[], lang: Language): Promise<Job[]> {
+export async function jobsByIds(db: Kysely<Database>, ids: string[], lang: Language): Promise<Job[]> {
 	if (ids.length === 0) return [];
 	const [postings, tasks] = await Promise.all([
 		db

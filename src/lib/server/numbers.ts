@@ -1,89 +1,244 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { StaffMember } from '$lib/staff/roles';
 import { FOLLOW_UP_OUTCOMES, HIRE_TYPES } from '$lib/staff/path';
+import { isWholeYear, periodBounds, periodLabel, periodMonths, type Period } from '$lib/staff/period';
+import { csvDocument } from './csv';
+import { YEARLY_TARGETS, type Counts, type HireType, type Outcome } from '$lib/staff/figures';
 
-/** The evaluation's target: 60% still in a job 6 months after hiring. */
-export const RETENTION_TARGET = 0.6;
+export { YEARLY_TARGETS, type Counts };
 
-export interface KeyFigures {
-	applications: number;
+
+export interface MunicipalityFigures {
+	code: string;
+	name: string;
+	region: string;
+	consultantId: string;
+	consultant: string;
+	counts: Counts;
+}
+
+export interface Figures {
+	period: Period;
+	total: Counts;
+	byRegion: { region: string; counts: Counts }[];
+	byMunicipality: MunicipalityFigures[];
+	byConsultant: { id: string; name: string; counts: Counts }[];
+	hiresByMonth: { month: string; hires: Record<HireType, number>; total: number }[];
+	/**
+	 * The targets for this period. A whole calendar year takes the yearly ones; any other
+	 * period takes them pro-rated by its days (a share of 365), rounded. The 60% is a share
+	 * and stays as it is.
+	 */
+	targets: { conversations: number; hires: number; retention: number; prorated: boolean };
+	/** Waiting now (received, more info, screened): not tied to the period. */
 	waiting: number;
-	conversations: number;
-	internships: number;
-	hires: Record<(typeof HIRE_TYPES)[number], number>;
-	followUps: number;
-	followUpOutcomes: Record<(typeof FOLLOW_UP_OUTCOMES)[number], number>;
-	/** Share of followed-up people in a job (same or new) after 6 months; null before any follow-up. */
-	retention: number | null;
-	retentionTarget: number;
 	postingsByJobType: { jobType: string; count: number }[];
 	postingsByEmployer: { employer: string; count: number }[];
 }
 
-/** The key figures, counted from the data, within the staff member's scope. */
-export async function keyFigures(db: Kysely<Database>, staff: StaffMember): Promise<KeyFigures> {
-	const own = staff.role === 'konsulent' ? (staff.consultantId ?? '') : null;
-	let applicationsQuery = db.selectFrom('applications').select(['id', 'status']);
-	if (own !== null) applicationsQuery = applicationsQuery.where('consultant_id', '=', own);
-	const applications = await applicationsQuery.execute();
-	const ids = new Set(applications.map((a) => a.id));
+const COUNTED = ['received', 'conversation', 'internship', 'hired', 'follow-up'] as const;
 
-	const events = (await db.selectFrom('application_events').select(['application_id', 'status', 'details']).execute()).filter((e) =>
-		ids.has(e.application_id)
-	);
-	const reached = (status: string) => new Set(events.filter((e) => e.status === status).map((e) => e.application_id)).size;
-	const details = (status: string) => events.filter((e) => e.status === status).map((e) => JSON.parse(e.details ?? '{}') as Record<string, string>);
-
-	const hires = Object.fromEntries(HIRE_TYPES.map((type) => [type, 0])) as KeyFigures['hires'];
-	for (const hire of details('hired')) if (hire.hireType && hire.hireType in hires) hires[hire.hireType as keyof typeof hires] += 1;
-	const followUpOutcomes = Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, 0])) as KeyFigures['followUpOutcomes'];
-	const followUps = details('follow-up');
-	for (const followUp of followUps) {
-		if (followUp.outcome && followUp.outcome in followUpOutcomes) followUpOutcomes[followUp.outcome as keyof typeof followUpOutcomes] += 1;
-	}
-	const inJob = followUpOutcomes['same-job'] + followUpOutcomes['new-job'];
-
-	let postingsQuery = db
-		.selectFrom('postings')
-		.innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code')
-		.select(['postings.job_type_id', 'postings.employer'])
-		.where('postings.status', '=', 'live');
-	if (own !== null) postingsQuery = postingsQuery.where('municipalities.consultant_id', '=', own);
-	const postings = await postingsQuery.execute();
-	const countBy = (values: string[]) =>
-		[...values.reduce((map, value) => map.set(value, (map.get(value) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]);
-
+function emptyCounts(): Counts {
 	return {
-		applications: applications.length,
-		waiting: applications.filter((a) => ['received', 'more-info', 'screened'].includes(a.status)).length,
-		conversations: reached('conversation'),
-		internships: reached('internship'),
-		hires,
-		followUps: followUps.length,
-		followUpOutcomes,
-		retention: followUps.length > 0 ? inJob / followUps.length : null,
-		retentionTarget: RETENTION_TARGET,
-		postingsByJobType: countBy(postings.map((p) => p.job_type_id)).map(([jobType, count]) => ({ jobType, count })),
-		postingsByEmployer: countBy(postings.map((p) => p.employer)).map(([employer, count]) => ({ employer, count }))
+		applications: 0,
+		conversations: 0,
+		internships: 0,
+		hires: Object.fromEntries(HIRE_TYPES.map((type) => [type, 0])) as Counts['hires'],
+		followUps: 0,
+		outcomes: Object.fromEntries(FOLLOW_UP_OUTCOMES.map((o) => [o, 0])) as Counts['outcomes'],
+		inJob: 0,
+		retention: null
 	};
 }
 
-/** The same figures as CSV (one figure per line), for a spreadsheet. */
-export function keyFiguresCsv(figures: KeyFigures): string {
-	const rows: [string, string | number][] = [
-		['applications', figures.applications],
-		['waiting', figures.waiting],
-		['conversations', figures.conversations],
-		['internships', figures.internships],
-		...HIRE_TYPES.map((type): [string, number] => [`hires_${type}`, figures.hires[type]]),
-		['follow_ups', figures.followUps],
-		...FOLLOW_UP_OUTCOMES.map((o): [string, number] => [`follow_up_${o}`, figures.followUpOutcomes[o]]),
-		['retention_6_months', figures.retention === null ? '' : figures.retention.toFixed(3)],
-		['retention_target', figures.retentionTarget.toFixed(2)],
-		...figures.postingsByJobType.map((row): [string, number] => [`postings_job_type_${row.jobType}`, row.count]),
-		...figures.postingsByEmployer.map((row): [string, number] => [`postings_employer_${row.employer}`, row.count])
-	];
-	const quote = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value));
-	return ['figure,value', ...rows.map(([name, value]) => `${quote(name)},${quote(value)}`)].join('\n') + '\n';
+/** Adds one counted group (a step, its outcome and how many) to the counts. */
+function addGroup(counts: Counts, status: string, outcome: string | null, n: number) {
+	if (status === 'received') counts.applications += n;
+	else if (status === 'conversation') counts.conversations += n;
+	else if (status === 'internship') counts.internships += n;
+	else if (status === 'hired' && outcome && outcome in counts.hires) counts.hires[outcome as HireType] += n;
+	else if (status === 'follow-up') {
+		counts.followUps += n;
+		if (outcome && outcome in counts.outcomes) counts.outcomes[outcome as Outcome] += n;
+		if (outcome === 'same-job' || outcome === 'new-job') counts.inJob += n;
+	}
+}
+
+function addCounts(into: Counts, from: Counts) {
+	into.applications += from.applications;
+	into.conversations += from.conversations;
+	into.internships += from.internships;
+	for (const type of HIRE_TYPES) into.hires[type] += from.hires[type];
+	into.followUps += from.followUps;
+	for (const o of FOLLOW_UP_OUTCOMES) into.outcomes[o] += from.outcomes[o];
+	into.inJob += from.inJob;
+}
+
+function withRetention(counts: Counts): Counts {
+	return { ...counts, retention: counts.followUps > 0 ? counts.inJob / counts.followUps : null };
+}
+
+/** Municipalities within the staff member's scope: a consultant sees only their own. */
+function municipalitiesIn(db: Kysely<Database>, staff: StaffMember) {
+	let query = db
+		.selectFrom('municipalities')
+		.innerJoin('consultants', 'consultants.id', 'municipalities.consultant_id')
+		.select(['municipalities.code', 'municipalities.name', 'municipalities.region', 'municipalities.consultant_id', 'consultants.first_name', 'consultants.last_name']);
+	if (staff.role === 'konsulent') query = query.where('municipalities.consultant_id', '=', staff.consultantId ?? '');
+	return query.orderBy('municipalities.region').orderBy('municipalities.name');
+}
+
+/**
+ * The figures for a period, within the staff member's scope. The database counts (one
+ * GROUP BY per municipality, step and outcome, on the index of steps by status and date);
+ * regions and consultants are sums of those few counted rows, as each municipality has
+ * exactly one region and one consultant.
+ */
+export async function keyFigures(db: Kysely<Database>, staff: StaffMember, period: Period): Promise<Figures> {
+	const { from, until } = periodBounds(period);
+	const own = staff.role === 'konsulent' ? (staff.consultantId ?? '') : null;
+
+	let grouped = db
+		.selectFrom('application_events')
+		.innerJoin('applications', 'applications.id', 'application_events.application_id')
+		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
+		.select(['applications.municipality_code as code', 'application_events.status', 'application_events.outcome', (eb) => eb.fn.countAll<string>().as('n')])
+		.where('application_events.status', 'in', COUNTED)
+		.where('application_events.at', '>=', from)
+		.where('application_events.at', '<', until)
+		.groupBy(['applications.municipality_code', 'application_events.status', 'application_events.outcome']);
+	if (own !== null) grouped = grouped.where('municipalities.consultant_id', '=', own);
+
+	const month = sql<string>`substr(application_events.at, 1, 7)`;
+	let monthly = db
+		.selectFrom('application_events')
+		.innerJoin('applications', 'applications.id', 'application_events.application_id')
+		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
+		.select([month.as('month'), 'application_events.outcome', (eb) => eb.fn.countAll<string>().as('n')])
+		.where('application_events.status', '=', 'hired')
+		.where('application_events.at', '>=', from)
+		.where('application_events.at', '<', until)
+		.groupBy([month, 'application_events.outcome']);
+	if (own !== null) monthly = monthly.where('municipalities.consultant_id', '=', own);
+
+	let waitingQuery = db
+		.selectFrom('applications')
+		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('applications.status', 'in', ['received', 'more-info', 'screened']);
+	if (own !== null) waitingQuery = waitingQuery.where('municipalities.consultant_id', '=', own);
+
+	const postings = (column: 'postings.job_type_id' | 'postings.employer') => {
+		let query = db
+			.selectFrom('postings')
+			.innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code')
+			.select([`${column} as key`, (eb) => eb.fn.countAll<string>().as('n')])
+			.where('postings.status', '=', 'live')
+			.groupBy(column)
+			.orderBy('n', 'desc')
+			.orderBy(column);
+		if (own !== null) query = query.where('municipalities.consultant_id', '=', own);
+		return query.execute();
+	};
+
+	const [places, groups, months, waiting, byJobType, byEmployer] = await Promise.all([
+		municipalitiesIn(db, staff).execute(),
+		grouped.execute(),
+		monthly.execute(),
+		waitingQuery.executeTakeFirstOrThrow(),
+		postings('postings.job_type_id'),
+		postings('postings.employer')
+	]);
+
+	const perMunicipality = new Map(places.map((place) => [place.code, emptyCounts()]));
+	for (const group of groups) {
+		const counts = perMunicipality.get(group.code);
+		if (counts) addGroup(counts, group.status, group.outcome, Number(group.n));
+	}
+	const byMunicipality: MunicipalityFigures[] = places.map((place) => ({
+		code: place.code,
+		name: place.name,
+		region: place.region,
+		consultantId: place.consultant_id,
+		consultant: `${place.first_name} ${place.last_name}`,
+		counts: withRetention(perMunicipality.get(place.code)!)
+	}));
+
+	const total = emptyCounts();
+	const regions = new Map<string, Counts>();
+	const consultants = new Map<string, { name: string; counts: Counts }>();
+	for (const row of byMunicipality) {
+		addCounts(total, row.counts);
+		if (!regions.has(row.region)) regions.set(row.region, emptyCounts());
+		addCounts(regions.get(row.region)!, row.counts);
+		if (!consultants.has(row.consultantId)) consultants.set(row.consultantId, { name: row.consultant, counts: emptyCounts() });
+		addCounts(consultants.get(row.consultantId)!.counts, row.counts);
+	}
+
+	const hiresByMonth = periodMonths(period).map((m) => ({ month: m, hires: emptyCounts().hires, total: 0 }));
+	const monthIndex = new Map(hiresByMonth.map((row) => [row.month, row]));
+	for (const row of months) {
+		const bar = monthIndex.get(row.month);
+		if (!bar || !row.outcome || !(row.outcome in bar.hires)) continue;
+		bar.hires[row.outcome as HireType] += Number(row.n);
+		bar.total += Number(row.n);
+	}
+
+	const whole = isWholeYear(period);
+	const share = whole ? 1 : period.days / 365;
+	return {
+		period,
+		total: withRetention(total),
+		byRegion: [...regions].map(([region, counts]) => ({ region, counts: withRetention(counts) })),
+		byMunicipality,
+		byConsultant: [...consultants]
+			.map(([id, { name, counts }]) => ({ id, name, counts: withRetention(counts) }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'da')),
+		hiresByMonth,
+		targets: {
+			conversations: Math.round(YEARLY_TARGETS.conversations * share),
+			hires: Math.round(YEARLY_TARGETS.hires * share),
+			retention: YEARLY_TARGETS.retention,
+			prorated: !whole
+		},
+		waiting: Number(waiting.n),
+		postingsByJobType: byJobType.map((row) => ({ jobType: String(row.key), count: Number(row.n) })),
+		postingsByEmployer: byEmployer.map((row) => ({ employer: String(row.key), count: Number(row.n) }))
+	};
+}
+
+export const CSV_COLUMNS = [
+	'period',
+	'region',
+	'municipality',
+	'consultant',
+	'applications',
+	'conversations',
+	'internships',
+	'hires_skaanejob',
+	'hires_fleksjob',
+	'follow_ups',
+	'in_job_after_6_months'
+] as const;
+
+/** One row per municipality and period, for a spreadsheet. */
+export function keyFiguresCsv(figures: Figures): string {
+	const period = periodLabel(figures.period);
+	return csvDocument([
+		[...CSV_COLUMNS],
+		...figures.byMunicipality.map((row) => [
+			period,
+			row.region,
+			row.name,
+			row.consultant,
+			row.counts.applications,
+			row.counts.conversations,
+			row.counts.internships,
+			row.counts.hires.skaanejob,
+			row.counts.hires.fleksjob,
+			row.counts.followUps,
+			row.counts.inJob
+		])
+	]);
 }

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { StaffMember } from '$lib/staff/roles';
 import type { PostingForm } from '$lib/staff/posting-form';
-import { searchText } from '$lib/jobs/search';
+import { normaliseForSearch, searchText } from '$lib/jobs/search';
+import { STAFF_POSTINGS_PAGE_SIZE, type StaffPostingsQuery } from '$lib/staff/postings-list';
 import { municipalityByCode } from '$lib/jobs/municipalities';
 import { audit } from './audit';
 
@@ -15,14 +16,92 @@ export async function mayEditIn(db: Kysely<Database>, staff: StaffMember, munici
 	return row?.consultant_id === staff.consultantId;
 }
 
-export async function listPostingsForStaff(db: Kysely<Database>, staff: StaffMember, status?: string) {
+/** LIKE treats % and _ as wildcards; staff's search words must match literally. */
+function escapeLike(text: string): string {
+	return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function staffPostings(db: Kysely<Database>, staff: StaffMember, query: StaffPostingsQuery) {
+	let rows = db.selectFrom('postings').innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code');
+	// A consultant sees only the postings of their own municipalities.
+	if (staff.role === 'konsulent') rows = rows.where('municipalities.consultant_id', '=', staff.consultantId ?? '');
+	if (query.kommune) rows = rows.where('postings.municipality_code', '=', query.kommune);
+	if (query.type) rows = rows.where('postings.job_type_id', '=', query.type);
+	if (query.status) rows = rows.where('postings.status', '=', query.status);
+	for (const word of normaliseForSearch(query.q ?? '').split(' ').filter(Boolean)) {
+		rows = rows.where('postings.search_text', 'like', `%${escapeLike(word)}%`);
+	}
+	return rows;
+}
+
+export interface StaffPostingRow {
+	id: string;
+	title: string;
+	employer: string;
+	place: string;
+	municipality: string;
+	jobType: string;
+	status: string;
+	publishedAt: string;
+	applications: number;
+}
+
+export interface StaffPostingPage {
+	postings: StaffPostingRow[];
+	total: number;
+	page: number;
+	pages: number;
+	first: number;
+	last: number;
+}
+
+/** One page of the staff's postings with the number found and each posting's applications. */
+export async function listPostingsForStaff(db: Kysely<Database>, staff: StaffMember, query: StaffPostingsQuery = {}): Promise<StaffPostingPage> {
+	const countRow = await staffPostings(db, staff, query)
+		.select((eb) => eb.fn.countAll<string | number>().as('total'))
+		.executeTakeFirstOrThrow();
+	const total = Number(countRow.total);
+	const pages = Math.max(1, Math.ceil(total / STAFF_POSTINGS_PAGE_SIZE));
+	// A page past the end shows the last one, so an old link still shows something.
+	const page = Math.min(query.side ?? 1, pages);
+	const rows = await staffPostings(db, staff, query)
+		.select(['postings.id', 'postings.title', 'postings.employer', 'postings.place', 'postings.status', 'postings.job_type_id', 'municipalities.name as municipality', 'postings.published_at'])
+		.orderBy('postings.published_at', 'desc')
+		.orderBy('postings.id', 'desc')
+		.limit(STAFF_POSTINGS_PAGE_SIZE)
+		.offset((page - 1) * STAFF_POSTINGS_PAGE_SIZE)
+		.execute();
+	const counts = await applicationCounts(db, staff, rows.map((row) => row.id));
+	return {
+		postings: rows.map((row) => ({
+			id: row.id,
+			title: row.title,
+			employer: row.employer,
+			place: row.place,
+			municipality: row.municipality,
+			jobType: row.job_type_id,
+			status: row.status,
+			publishedAt: row.published_at,
+			applications: counts.get(row.id) ?? 0
+		})),
+		total,
+		page,
+		pages,
+		first: rows.length === 0 ? 0 : (page - 1) * STAFF_POSTINGS_PAGE_SIZE + 1,
+		last: (page - 1) * STAFF_POSTINGS_PAGE_SIZE + rows.length
+	};
+}
+
+/** Applications per posting for one page, in one grouped query; a consultant counts only their own cases. */
+async function applicationCounts(db: Kysely<Database>, staff: StaffMember, ids: string[]): Promise<Map<string, number>> {
+	if (ids.length === 0) return new Map();
 	let query = db
-		.selectFrom('postings')
-		.innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code')
-		.select(['postings.id', 'postings.title', 'postings.place', 'postings.status', 'postings.hours_per_week', 'municipalities.name as municipality', 'postings.published_at']);
-	if (staff.role === 'konsulent') query = query.where('municipalities.consultant_id', '=', staff.consultantId ?? '');
-	if (status) query = query.where('postings.status', '=', status);
-	return query.orderBy('postings.published_at', 'desc').orderBy('postings.id', 'desc').limit(500).execute();
+		.selectFrom('applications')
+		.select((eb) => ['applications.posting_id', eb.fn.countAll<string | number>().as('count')])
+		.where('applications.posting_id', 'in', ids);
+	if (staff.role === 'konsulent') query = query.where('applications.consultant_id', '=', staff.consultantId ?? '');
+	const rows = await query.groupBy('applications.posting_id').execute();
+	return new Map(rows.map((row) => [String(row.posting_id), Number(row.count)]));
 }
 
 export async function postingForEdit(db: Kysely<Database>, id: string) {
@@ -65,7 +144,8 @@ export async function savePosting(db: Kysely<Database>, staff: StaffMember, form
 			municipality_code: form.municipality,
 			hours_per_week: form.hoursPerWeek,
 			eligibility: form.eligibility,
-			search_text: search
+			search_text: search,
+			updated_at: new Date().toISOString()
 		};
 		if (id) {
 			await trx.updateTable('postings').set(values).where('id', '=', id).execute();
@@ -88,7 +168,7 @@ export async function savePosting(db: Kysely<Database>, staff: StaffMember, form
 }
 
 export async function setPostingStatus(db: Kysely<Database>, staff: StaffMember, id: string, status: string): Promise<void> {
-	await db.updateTable('postings').set({ status }).where('id', '=', id).execute();
+	await db.updateTable('postings').set({ status, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
 	postingsChanged();
 	await audit(db, { staffId: staff.id, action: 'posting-status', detail: `${id} ${status}` });
 }

@@ -42,3 +42,10 @@ export function stepDetails(step: StepForm): Record<string, unknown> | undefined
 	if (step.status === 'follow-up') return { outcome: step.outcome, wellbeing: step.wellbeing };
 	return undefined;
 }
+
+/** The 6-month call's outcome, recorded from the follow-up list (one small form per row). */
+export const followUpFormSchema = z.object({
+	id: z.string().trim().min(1).max(64),
+	outcome: z.enum(FOLLOW_UP_OUTCOMES, { message: 'staff.followUps.errors.outcome' }),
+	wellbeing: z.enum(WELLBEING, { message: 'staff.followUps.errors.wellbeing' })
+});

@@ -7,6 +7,6 @@ export const load: PageLoad = async ({ url, fetch, parent }) => {
 	const { lang } = await parent();
 	const filters = pageJobFilters(url.searchParams);
 	const shown = shownCount(url.searchParams.get('vis'));
-	const { list, jobTypes, source } = await loadJobList(fetch, { ...filters, limit: shown }, lang);
-	return { filters, jobs: list.jobs, total: list.total, shown, pageSize: PAGE_SIZE, jobTypes, source };
+	const { list, jobTypes, source, partOf } = await loadJobList(fetch, { ...filters, limit: shown }, lang);
+	return { filters, jobs: list.jobs, total: list.total, shown, pageSize: PAGE_SIZE, jobTypes, source, partOf };
 };

@@ -1,5 +1,7 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { catalogue } from './seed-files';
+import { nameKey, personKey } from '../person';
+import { followUpDue } from '$lib/staff/path';
 
 /**
  * Migrations live in code (not files on disk) so the built server carries them.
@@ -223,6 +225,103 @@ const migrations: Record<string, Migration> = {
 			for (const description of catalogue.descriptions) {
 				await db.updateTable('descriptions').set({ title_ar: description.title.ar }).where('id', '=', description.id).execute();
 			}
+		}
+	},
+	'2026-12-02-005-task-pictures': {
+		async up(db: Kysely<any>) {
+			// A database seeded earlier takes the catalogue's mended pictures (cleaning stables
+			// showed a running horse).
+			for (const task of catalogue.tasks) {
+				await db.updateTable('tasks').set({ picture: task.picture }).where('id', '=', task.id).execute();
+			}
+		}
+	},
+	'2026-12-02-006-staff-at-volume': {
+		async up(db: Kysely<any>) {
+			// Search and "the same person" read their own columns, never the answers' JSON.
+			await db.schema.alterTable('applications').addColumn('name_key', 'text', (c) => c.notNull().defaultTo('')).execute();
+			await db.schema.alterTable('applications').addColumn('person_key', 'text').execute();
+			// Set when a person is hired: the follow-up list is a range on one index.
+			await db.schema.alterTable('applications').addColumn('follow_up_due_at', 'text').execute();
+			// The hire type or the follow-up's outcome, so figures count in SQL on both databases.
+			await db.schema.alterTable('application_events').addColumn('outcome', 'text').execute();
+
+			const batch = 1000;
+			for (let after = ''; ; ) {
+				const rows: { id: string; answers: string }[] = await db
+					.selectFrom('applications')
+					.select(['id', 'answers'])
+					.where('id', '>', after)
+					.orderBy('id')
+					.limit(batch)
+					.execute();
+				for (const row of rows) {
+					const answers = JSON.parse(row.answers) as Record<string, unknown>;
+					await db
+						.updateTable('applications')
+						.set({ name_key: nameKey(String(answers.name ?? '')), person_key: personKey(answers as never) })
+						.where('id', '=', row.id)
+						.execute();
+				}
+				if (rows.length < batch) break;
+				after = rows.at(-1)!.id;
+			}
+			const events: { id: string; status: string; at: string; application_id: string; details: string | null }[] = await db
+				.selectFrom('application_events')
+				.select(['id', 'status', 'at', 'application_id', 'details'])
+				.where('status', 'in', ['hired', 'follow-up'])
+				.execute();
+			for (const event of events) {
+				const details = JSON.parse(event.details ?? '{}') as Record<string, unknown>;
+				const outcome = event.status === 'hired' ? details.hireType : details.outcome;
+				if (typeof outcome === 'string') await db.updateTable('application_events').set({ outcome }).where('id', '=', event.id).execute();
+				if (event.status === 'hired') {
+					await db
+						.updateTable('applications')
+						.set({ follow_up_due_at: followUpDue(event.at) })
+						.where('id', '=', event.application_id)
+						.where('status', '=', 'hired')
+						.execute();
+				}
+			}
+
+			const index = (name: string, table: string, columns: string[]) => db.schema.createIndex(name).on(table).columns(columns).execute();
+			// The queue: by status (waiting first, oldest first) and by consultant, paged by time.
+			await index('applications_status_received', 'applications', ['status', 'received_at']);
+			await index('applications_consultant_status_received', 'applications', ['consultant_id', 'status', 'received_at']);
+			await index('applications_received', 'applications', ['received_at']);
+			await index('applications_municipality_received', 'applications', ['municipality_code', 'received_at']);
+			await index('applications_posting', 'applications', ['posting_id']);
+			await index('applications_name_key', 'applications', ['name_key']);
+			await index('applications_person_key', 'applications', ['person_key']);
+			await index('applications_follow_up_due', 'applications', ['status', 'follow_up_due_at']);
+			// Figures for a period: events by step and date.
+			await index('application_events_status_at', 'application_events', ['status', 'at']);
+			await index('postings_municipality_status', 'postings', ['municipality_code', 'status']);
+		}
+	},
+	'2026-12-02-007-queue': {
+		async up(db: Kysely<any>) {
+			// The queue's page of ids comes from an index alone (with the id as the last key),
+			// so paging never reads the applications it skips.
+			await db.schema.createIndex('applications_queue').on('applications').columns(['status', 'received_at', 'id']).execute();
+			await db.schema.createIndex('applications_queue_consultant').on('applications').columns(['consultant_id', 'status', 'received_at', 'id']).execute();
+			// Search by the start of a name or a helper's phone: PostgreSQL's LIKE 'x%' needs a
+			// pattern index whatever the collation (SQLite compares ranges on the plain index).
+			if (db.getExecutor().adapter instanceof PostgresAdapter) {
+				await db.schema.createIndex('applications_name_key_prefix').on('applications').expression(sql`name_key text_pattern_ops`).execute();
+				await db.schema.createIndex('applications_person_key_prefix').on('applications').expression(sql`person_key text_pattern_ops`).execute();
+			}
+		}
+	},
+	'2026-12-02-009-posting-changes': {
+		async up(db: Kysely<any>) {
+			// When a posting last changed (its text, or live/paused/closed), so a phone's copy
+			// is refreshed by changes only. Postings are never deleted: a pause or a close is
+			// the record of a removal, found by this column too.
+			await db.schema.alterTable('postings').addColumn('updated_at', 'text', (c) => c.notNull().defaultTo('')).execute();
+			await db.updateTable('postings').set({ updated_at: new Date().toISOString() }).execute();
+			await db.schema.createIndex('postings_updated').on('postings').columns(['updated_at', 'id']).execute();
 		}
 	}
 };

@@ -70,6 +70,8 @@ export interface PostingTable {
 	published_at: string;
 	/** Lower-cased words of title, employer, place, municipality and tasks, for `q`. */
 	search_text: string;
+	/** ISO time of the last change (text or status): the phones' copies refresh from it. */
+	updated_at: string;
 }
 
 export interface PostingTaskTable {
@@ -101,6 +103,12 @@ export interface ApplicationTable {
 	language: string;
 	created_at: string;
 	received_at: string;
+	/** The name as staff search it (person.ts). Personal data, like the answers. */
+	name_key: string;
+	/** One person across applications (person.ts): their phone, or their helper's and their name. */
+	person_key: string | null;
+	/** When the 6-month call is due; set when the person is hired. */
+	follow_up_due_at: string | null;
 }
 
 export interface VoiceMessageTable {
@@ -120,6 +128,8 @@ export interface ApplicationEventTable {
 	staff_id: string | null;
 	public_note: string | null;
 	details: string | null;
+	/** The hire type (hired) or the follow-up's outcome (follow-up), for counting in SQL. */
+	outcome: string | null;
 }
 
 export interface StaffTable {

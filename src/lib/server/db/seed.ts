@@ -129,6 +129,7 @@ export async function seedIfEmpty(db: Kysely<Database>, dialect: 'sqlite' | 'pos
 		);
 
 		const postingRows: Database['postings'][] = [];
+		const seededAt = new Date().toISOString();
 		const postingTaskRows: Database['posting_tasks'][] = [];
 		for (const posting of seedPostings) {
 			const description = descriptions.get(posting.description);
@@ -150,6 +151,7 @@ export async function seedIfEmpty(db: Kysely<Database>, dialect: 'sqlite' | 'pos
 				eligibility: posting.eligibility,
 				status: 'live',
 				published_at: posting.publishedAt,
+				updated_at: seededAt,
 				search_text: searchText([
 					posting.title,
 					description.title.en,

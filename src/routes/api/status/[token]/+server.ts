@@ -4,6 +4,7 @@ import { statusByToken } from '$lib/server/intake';
 import { apiProblem, requestLanguage } from '$lib/server/api-problem';
 import { json } from '@sveltejs/kit';
 import { translator } from '$lib/i18n/translate';
+import { describeNextStep } from '$lib/status/next-step';
 
 export const GET: RequestHandler = async ({ params, request }) => {
 	const lang = requestLanguage(request);
@@ -12,11 +13,13 @@ export const GET: RequestHandler = async ({ params, request }) => {
 	const status = await statusByToken(db, params.token);
 	if (!status) return apiProblem(404, 'errors.statusNotFound', lang);
 	const t = translator(lang);
+	const { contactMethod, consultant, ...rest } = status;
 	return json(
 		{
-			...status,
+			...rest,
 			statusText: t(`status.${status.status}`),
-			steps: status.steps.map((step) => ({ ...step, text: t(`status.${step.status}`) }))
+			steps: status.steps.map((step) => ({ ...step, text: t(`status.${step.status}`) })),
+			nextStep: describeNextStep(t, status.status, contactMethod, consultant)
 		},
 		{ headers: { 'cache-control': 'no-store' } }
 	);

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/instance';
 import { requireCaseworker } from '$lib/server/auth/guard';
 import { getCase, recordStep } from '$lib/server/cases';
+import { personOverview } from '$lib/server/queue';
 import { listJobTypes } from '$lib/server/jobs';
 import { nextStatuses } from '$lib/staff/path';
 import { stepDetails, stepFormSchema } from '$lib/staff/step-form';
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!result.ok) error(result.reason === 'forbidden' ? 403 : 404, result.reason === 'forbidden' ? 'staff.forbidden' : 'staff.notFound');
 	return {
 		application: result.value,
+		person: await personOverview(db, staff, result.value.id),
 		next: nextStatuses(result.value.status),
 		jobTypes: await listJobTypes(db, locals.lang)
 	};
