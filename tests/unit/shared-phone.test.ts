@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { KlapjobDatabase } from '$lib/outbox/db';
 import { endHelping, handOver, loadHelper, rememberHelper } from '$lib/shared-phone/device';
 import { groupByLabel } from '$lib/shared-phone/groups';
-import { labelSchema, withoutLabel } from '$lib/shared-phone/label';
+import { withoutLabel } from '$lib/shared-phone/label';
+import { labelSchema } from '$lib/shared-phone/label-schema';
 import { applicationSchema } from '$lib/application/schema';
 import { validApplication } from './fixtures';
 

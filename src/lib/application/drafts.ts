@@ -1,11 +1,9 @@
 import { localDatabase, type Draft, type OutboxItem } from '$lib/outbox/db';
 import type { Language } from '$lib/i18n/languages';
-import { applicationSchema, fieldErrors, type VoiceMessage } from './schema';
-import type { Answers } from './steps';
+import type { VoiceMessage } from './schema';
+import { GENERAL_DRAFT, type Answers } from './steps';
 import { withoutLabel } from '$lib/shared-phone/label';
 import { rememberHelper } from '$lib/shared-phone/device';
-
-export const GENERAL_DRAFT = 'general';
 
 export async function loadDraft(key: string): Promise<Draft | undefined> {
 	return localDatabase().drafts.get(key);
@@ -65,6 +63,8 @@ export async function queueApplication(input: QueueInput): Promise<QueueResult> 
 		createdAt: new Date().toISOString(),
 		voiceMessage
 	};
+	// The schema (zod) loads when it is needed: the form's first screen does without it.
+	const { applicationSchema, fieldErrors } = await import('./schema');
 	const parsed = applicationSchema.safeParse(candidate);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
 

@@ -10,18 +10,29 @@ import { LANGUAGES } from '$lib/i18n/languages';
  * Messages are i18n keys (errors.*), so each side says them in the person's language.
  */
 
-export const ANSWER_YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
-export const HELPER_ROLES = ['bosted', 'family', 'teacher', 'other'] as const;
-export const CONTACT_METHODS = ['call', 'sms', 'helper'] as const;
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const HOURS_CHOICES = ['1-5', '5-10', '10-15', '15-20', 'more', 'unknown'] as const;
-/** The five fleksjob criteria from the evaluation, in its order. */
-export const FLEKSJOB_CRITERIA = ['stu', 'ppr', 'socialService', 'workCapacity', 'partnerCompanies'] as const;
-export const VOICE_MIME_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/mp4', 'audio/ogg;codecs=opus'] as const;
+import {
+	ANSWER_YES_NO_UNKNOWN,
+	HELPER_ROLES,
+	CONTACT_METHODS,
+	WEEKDAYS,
+	HOURS_CHOICES,
+	FLEKSJOB_CRITERIA,
+	VOICE_MIME_TYPES,
+	VOICE_MAX_SECONDS,
+	VOICE_MAX_BYTES
+} from './choices';
 
-/** Two minutes at most, and small enough to send on a slow line. */
-export const VOICE_MAX_SECONDS = 120;
-export const VOICE_MAX_BYTES = 360_000;
+export {
+	ANSWER_YES_NO_UNKNOWN,
+	HELPER_ROLES,
+	CONTACT_METHODS,
+	WEEKDAYS,
+	HOURS_CHOICES,
+	FLEKSJOB_CRITERIA,
+	VOICE_MIME_TYPES,
+	VOICE_MAX_SECONDS,
+	VOICE_MAX_BYTES
+};
 
 const yesNoUnknown = z.enum(ANSWER_YES_NO_UNKNOWN, { message: 'errors.choose' });
 

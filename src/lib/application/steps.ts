@@ -1,19 +1,8 @@
-import type { z } from 'zod';
 import { JOB_TYPE_IDS } from '$lib/jobs/types';
 import { UI_PICTURES } from '$lib/pictures';
-import {
-	ANSWER_YES_NO_UNKNOWN,
-	CONTACT_METHODS,
-	FLEKSJOB_CRITERIA,
-	HELPER_ROLES,
-	HOURS_CHOICES,
-	WEEKDAYS,
-	applicationFields,
-	fleksjobCriteriaSchema,
-	helperSchema,
-	type ApplicationInput
-} from './schema';
-import { labelSchema, type LabelAnswer } from '$lib/shared-phone/label';
+import { ANSWER_YES_NO_UNKNOWN, CONTACT_METHODS, FLEKSJOB_CRITERIA, HELPER_ROLES, HOURS_CHOICES, WEEKDAYS } from './choices';
+import type { ApplicationInput } from './schema';
+import type { LabelAnswer } from '$lib/shared-phone/label';
 
 /**
  * The questions of the application, as data: order, picture, text keys and answer
@@ -30,6 +19,9 @@ export interface StepOption {
 	label: string;
 	picture: string;
 }
+
+/** The saved answers of an application that is not for one posting. */
+export const GENERAL_DRAFT = 'general';
 
 export type Answers = Partial<ApplicationInput> & LabelAnswer;
 
@@ -229,35 +221,6 @@ export function setAnswer(answers: Answers, path: string, value: unknown): Answe
 		copy[head] = setAnswer((copy[head] as Answers) ?? {}, rest.join('.'), value);
 	}
 	return copy as Answers;
-}
-
-/** The schema for one field path, so each step checks just its own answer. */
-function fieldSchema(path: string): z.ZodType | undefined {
-	const [head, tail] = path.split('.');
-	if (head === 'label') return labelSchema;
-	if (head === 'helper' && tail) return helperSchema.shape[tail as keyof typeof helperSchema.shape];
-	if (head === 'fleksjobCriteria' && tail) {
-		return fleksjobCriteriaSchema.shape[tail as keyof typeof fleksjobCriteriaSchema.shape];
-	}
-	return applicationFields[head as keyof typeof applicationFields];
-}
-
-/** The i18n key of what is wrong with this step's answer, or null when it is fine. */
-export function stepError(step: Step, answers: Answers): string | null {
-	const value = getAnswer(answers, step.field);
-	if (step.kind === 'about') return null;
-	if (step.optional && (value === undefined || (Array.isArray(value) && value.length === 0))) return null;
-	if (value === undefined || value === '') {
-		return step.kind === 'text' ? 'errors.name' : step.kind === 'phone' ? 'errors.phone' : step.kind === 'consent' ? 'errors.consent' : step.kind === 'municipality' ? 'errors.municipality' : 'errors.choose';
-	}
-	const result = fieldSchema(step.field)?.safeParse(value);
-	if (!result || result.success) return null;
-	return result.error.issues[0]?.message ?? 'errors.choose';
-}
-
-/** The first step not yet answered well: where to pick up a draft. */
-export function firstOpenStep(answers: Answers): Step | undefined {
-	return activeSteps(answers).find((step) => stepError(step, answers) !== null && getAnswer(answers, step.field) === undefined);
 }
 
 /** The step of a field path the server complained about (e.g. "helper.phone"). */

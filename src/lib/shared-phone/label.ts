@@ -1,18 +1,9 @@
-import '$lib/zod-config';
-import { z } from 'zod';
-
 /**
  * On a shared phone the helper gives each application a label of her own choosing
  * ("Anna", "Værelse 4"), so she can tell whose is whose. It stays on the device
  * until the hand-over and is never sent: it is not part of the application.
  */
 export const LABEL_MAX_LENGTH = 30;
-
-export const labelSchema = z
-	.string({ message: 'errors.name' })
-	.trim()
-	.min(1, { message: 'errors.name' })
-	.max(LABEL_MAX_LENGTH, { message: 'errors.labelTooLong' });
 
 /** The form's answers may carry the label beside the application's own answers. */
 export interface LabelAnswer {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { CONTACT_METHODS } from '$lib/application/schema';
+import { CONTACT_METHODS } from '$lib/application/choices';
 import { STATUSES, type Status } from '$lib/staff/path';
 
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
