@@ -46,3 +46,18 @@ test('the job list: JS before interaction stays within 60 KB on the wire, and th
 	await i18next;
 	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then(Boolean)), { timeout: 15_000 }).toBe(true);
 });
+
+test('the form’s first step: JS before interaction within 70 KB on the wire, without the database code or the answer checks', async ({
+	page,
+	baseURL
+}) => {
+	const bytes = await measureJobListBytes(page, `${baseURL}/job/p0001/ansog`);
+	const files = bytes.scriptsAtLoad.map((url) => new URL(url).pathname).sort();
+	expect(bytes.jsAtLoad, files.join('\n')).toBeLessThanOrEqual(70 * KB);
+	// Dexie and zod load after the question is on screen, each in its own piece.
+	const source = (url: string) => fs.readFileSync(path.resolve(import.meta.dirname, '../../build/client', new URL(url).pathname.slice(1)), 'utf8');
+	const sources = bytes.scriptsAtLoad.map(source).join('\n');
+	expect(sources).not.toMatch(/Dexie|DexieError/);
+	expect(sources).not.toMatch(/ZodError|\$ZodType/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Hvem udfylder ansøgningen?' })).toBeVisible();
+});
