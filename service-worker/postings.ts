@@ -5,7 +5,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '$lib/i18n/languages
 import type { Job, JobType } from '$lib/jobs/types';
 import type { PostingChanges } from '$lib/jobs/changes';
 import { municipalityByCode, type Region } from '$lib/jobs/municipalities';
-import { pageJobFilters } from '$lib/jobs/filters';
+import { WHOLE_COUNTRY_PARAM, WHOLE_COUNTRY_VALUE, pageJobFilters } from '$lib/jobs/filters';
 import { REFRESH_POSTINGS } from '$lib/jobs/refresh-message';
 
 /**
@@ -124,6 +124,7 @@ export async function rememberChoice(url: URL, db: KlapjobDatabase = localDataba
 		const filters = pageJobFilters(url.searchParams);
 		const region = filters.region ?? (filters.municipality ? municipalityByCode.get(filters.municipality)?.region : undefined);
 		if (region) await db.copyChoice.put({ id: 'region', region, savedAt: now() });
+		else if (url.searchParams.get(WHOLE_COUNTRY_PARAM) === WHOLE_COUNTRY_VALUE) await db.copyChoice.delete('region');
 		return;
 	}
 	const opened = /^\/job\/([A-Za-z0-9-]{1,64})$/.exec(url.pathname);

@@ -101,7 +101,24 @@ describe('the offline copy of the postings (made by the service worker, read by 
 		await rememberChoice(new URL('http://phone/job?municipality=851'), phone, clock);
 		expect(await copyIsOld('da', { db: phone, now: clock })).toBe(true);
 		await refreshPostings('da', { db: phone, fetch: api, now: clock });
-		expect(await kept(phone)).toEqual([...(await liveIn('Nordjylland')), elsewhere!].sort());
+		expect(await kept(phone)).toEqual([...(await liveIn('Nordjylland')), elsewhere!].sort());	}, 120_000);
+
+	test('"Hele Danmark" forgets the chosen region, so the next copy is of the whole country; a plain /job keeps it', async () => {
+		const phone = new KlapjobDatabase('copy-choice');
+		let now = 9_000_000;
+		const clock = () => now;
+		await rememberChoice(new URL('http://phone/job?region=Sj%C3%A6lland'), phone, clock);
+		await refreshPostings('da', { db: phone, fetch: api, now: clock });
+		expect((await phone.jobTypes.get('da'))?.region).toBe('Sjælland');
+		await rememberChoice(new URL('http://phone/job'), phone, clock);
+		expect(await copyIsOld('da', { db: phone, now: clock })).toBe(false);
+		await rememberChoice(new URL('http://phone/job?sted=alle'), phone, clock);
+		expect(await phone.copyChoice.get('region')).toBeUndefined();
+		expect(await copyIsOld('da', { db: phone, now: clock })).toBe(true);
+		now += 1;
+		await refreshPostings('da', { db: phone, fetch: api, now: clock });
+		expect((await phone.jobTypes.get('da'))?.region).toBeNull();
+		expect(await kept(phone)).toEqual(await liveIn(null));
 	}, 120_000);
 
 	test('a failed download leaves the old copy whole', async () => {

@@ -54,6 +54,14 @@ export function pageJobFilters(params: URLSearchParams): JobFilters {
 	return filters as JobFilters;
 }
 
+/**
+ * "Hele Danmark" chosen in the list: a plain /job looks the same as a first visit, so the
+ * choice says so (?sted=alle). The phone's copy of postings then forgets a region chosen
+ * before and holds the whole country again.
+ */
+export const WHOLE_COUNTRY_PARAM = 'sted';
+export const WHOLE_COUNTRY_VALUE = 'alle';
+
 /** The URL of the job list for these filters: the filter state lives in the URL. */
 export function jobListHref(filters: Partial<JobFilters>, base = '/job'): string {
 	const params = new URLSearchParams();
