@@ -57,14 +57,16 @@ export interface StaffPostingPage {
 
 /** One page of the staff's postings with the number found and each posting's applications. */
 export async function listPostingsForStaff(db: Kysely<Database>, staff: StaffMember, query: StaffPostingsQuery = {}): Promise<StaffPostingPage> {
-	const countRow = await staffPostings(db, staff, query)
+	// One filter for the count and the page (the builder is immutable, so both start from it).
+	const filtered = staffPostings(db, staff, query);
+	const countRow = await filtered
 		.select((eb) => eb.fn.countAll<string | number>().as('total'))
 		.executeTakeFirstOrThrow();
 	const total = Number(countRow.total);
 	const pages = Math.max(1, Math.ceil(total / STAFF_POSTINGS_PAGE_SIZE));
 	// A page past the end shows the last one, so an old link still shows something.
 	const page = Math.min(query.side ?? 1, pages);
-	const rows = await staffPostings(db, staff, query)
+	const rows = await filtered
 		.select(['postings.id', 'postings.title', 'postings.employer', 'postings.place', 'postings.status', 'postings.job_type_id', 'municipalities.name as municipality', 'postings.published_at'])
 		.orderBy('postings.published_at', 'desc')
 		.orderBy('postings.id', 'desc')
