@@ -6,7 +6,7 @@
  * (BENCH_DATABASE_URL or TEST_DATABASE_URL), on PostgreSQL. Takes ~15 minutes on a quiet
  * 2-core machine.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,35 +17,14 @@ import lighthouse from 'lighthouse';
 import { scratchPostgres } from '../scratch-postgres';
 import { measureJobListBytes } from '../job-list-bytes';
 import { chromium } from 'playwright';
+import { cpuCheck, startServer, stopServer } from './server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-
-async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
-	const child = spawn('node', ['src/cli/serve.js'], {
-		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, APPLICATION_RATE_LIMIT: '100000000', NODE_ENV: 'production' },
-		stdio: 'ignore'
-	});
-	for (let i = 0; i < 300; i++) {
-		try {
-			if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-		} catch {
-			// starting
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error('The app did not start');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-	await new Promise<void>((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGTERM');
-	});
-}
+/** The load sends far more applications than one address may. */
+const SERVER = { env: { APPLICATION_RATE_LIMIT: '100000000' } };
 
 function application(id: string) {
 	return JSON.stringify({
@@ -71,7 +50,7 @@ async function load(name: string, options: autocannon.Options): Promise<LoadResu
 }
 
 async function apiLoad(backend: string, databaseUrl: string, port: number): Promise<LoadResult[]> {
-	const server = await startServer(port, databaseUrl);
+	const server = await startServer(port, databaseUrl, SERVER);
 	try {
 		const base = `http://127.0.0.1:${port}`;
 		// Warm up (JIT, caches), then measure.
@@ -196,19 +175,11 @@ async function jobListBytes(base: string) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** A fixed piece of work, so runs on different machines (and a busy machine) can be compared. */
-function cpuCheck(): number {
-	const start = performance.now();
-	let sum = 0;
-	for (let i = 0; i < 300_000_000; i++) sum += i % 7;
-	if (sum < 0) throw new Error('unreachable');
-	return Math.round(performance.now() - start);
-}
 const startedAt = Date.now();
 const cpuBefore = cpuCheck();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-bench-'));
-const server = await startServer(4992, `file:${path.join(dir, 'pages.db')}`);
+const server = await startServer(4992, `file:${path.join(dir, 'pages.db')}`, SERVER);
 let pages: PageResult[];
 let cli: Run;
 let bytes: Awaited<ReturnType<typeof jobListBytes>>;

@@ -9,7 +9,6 @@
  * SCALE_DATABASES=sqlite|postgres runs one database. Not part of npm test: at full size it
  * takes ~10 minutes on SQLite (7 of them making the data) and longer on PostgreSQL, on 2 cores.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import { seedIfEmpty } from '$lib/server/db/seed';
 import { addSyntheticApplications, addSyntheticPostings } from '$lib/server/db/synthetic';
 import { createStaff } from '$lib/server/auth/staff';
 import { scratchPostgres } from '../scratch-postgres';
+import { cpuCheck, startServer, stopServer } from './server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const APPLICATIONS = Number(process.env.SCALE_APPLICATIONS ?? 1_000_000);
@@ -28,30 +28,8 @@ const RUNS = Number(process.env.SCALE_RUNS ?? 20);
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const PASSWORD = 'scale-bench-password-1234';
 const NOW = new Date();
-
-async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
-	const child = spawn('node', ['src/cli/serve.js'], {
-		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'production', SIGN_IN_LIMIT_PER_ADDRESS: '1000' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	for (let i = 0; i < 600; i++) {
-		try {
-			if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-		} catch {
-			// starting
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error('The app did not start');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-	await new Promise<void>((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGTERM');
-	});
-}
+/** Every timed request signs in from one address; a million rows may take a while to open. */
+const SERVER = { env: { SIGN_IN_LIMIT_PER_ADDRESS: '1000' }, showErrors: true, startSeconds: 60 };
 
 async function signIn(base: string, email: string): Promise<string> {
 	const response = await fetch(`${base}/personale/log-ind`, {
@@ -96,14 +74,6 @@ async function time(base: string, what: string, role: string, url: string, cooki
 	}
 	const wireBytes = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }).length;
 	return { what, role, p50: Math.round(percentile(samples, 50)), p95: Math.round(percentile(samples, 95)), bytes: body.length, wireBytes, status };
-}
-
-function cpuCheck(): number {
-	const start = performance.now();
-	let sum = 0;
-	for (let i = 0; i < 300_000_000; i++) sum += i % 7;
-	if (sum < 0) throw new Error('unreachable');
-	return Math.round(performance.now() - start);
 }
 
 /** What is timed, as each role. {id}, {reference}, {name}, {phone} come from the database. */
@@ -173,7 +143,7 @@ async function sample(db: ReturnType<typeof openDatabase>['db']) {
 async function benchBackend(name: string, config: DatabaseConfig, url: string, port: number, log: (line: string) => void) {
 	log(`${name}: the seeded database`);
 	await prepare(config, false, log);
-	let server = await startServer(port, url);
+	let server = await startServer(port, url, SERVER);
 	const base = `http://127.0.0.1:${port}`;
 	const seedTimes: Timing[] = [];
 	try {
@@ -190,7 +160,7 @@ async function benchBackend(name: string, config: DatabaseConfig, url: string, p
 		.select((eb) => eb.fn.countAll<string>().as('n'))
 		.executeTakeFirstOrThrow();
 	await db.destroy();
-	server = await startServer(port, url);
+	server = await startServer(port, url, SERVER);
 	const times: Timing[] = [];
 	try {
 		const cookies = { sekretariat: await signIn(base, 'sekretariat@scale.example'), konsulent: await signIn(base, 'konsulent@scale.example') };

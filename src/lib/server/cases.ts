@@ -4,6 +4,7 @@ import type { Database } from './db/schema';
 import type { StaffMember } from '$lib/staff/roles';
 import { canMove, followUpDue } from '$lib/staff/path';
 import { audit } from './audit';
+import { inScope } from './scope';
 
 /**
  * Applications as staff see them. Every function takes the staff member and keeps to
@@ -11,12 +12,11 @@ import { audit } from './audit';
  */
 
 function scoped(db: Kysely<Database>, staff: StaffMember) {
-	let query = db
+	const query = db
 		.selectFrom('applications')
 		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
 		.leftJoin('postings', 'postings.id', 'applications.posting_id');
-	if (staff.role === 'konsulent') query = query.where('applications.consultant_id', '=', staff.consultantId ?? '');
-	return query;
+	return inScope(query, staff, 'applications');
 }
 
 export interface CaseSummary {
@@ -230,11 +230,11 @@ export async function followUpsDue(
 	const now = options.now ?? new Date();
 	const perPage = options.perPage ?? FOLLOW_UPS_PER_PAGE;
 	const horizon = new Date(now.getTime() + FOLLOW_UP_HORIZON_DAYS * 86_400_000).toISOString();
-	let due = db
-		.selectFrom('applications')
-		.where('applications.status', '=', 'hired')
-		.where('applications.follow_up_due_at', '<=', horizon);
-	if (staff.role === 'konsulent') due = due.where('applications.consultant_id', '=', staff.consultantId ?? '');
+	const due = inScope(
+		db.selectFrom('applications').where('applications.status', '=', 'hired').where('applications.follow_up_due_at', '<=', horizon),
+		staff,
+		'applications'
+	);
 	const total = Number((await due.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 	const pages = Math.max(1, Math.ceil(total / perPage));
 	const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);

@@ -4,14 +4,18 @@ import type { StaffMember } from '$lib/staff/roles';
 import { catalogueForForm } from './postings-admin';
 import { listJobTypes } from './jobs';
 import { pictureUrl } from '$lib/pictures';
+import { inScope } from './scope';
 
 /** What the posting editor needs: the catalogue, the municipalities this person may post in, and who answers the phone there. */
 export async function postingEditorData(db: Kysely<Database>, staff: StaffMember) {
-	let municipalitiesQuery = db
-		.selectFrom('municipalities')
-		.innerJoin('consultants', 'consultants.id', 'municipalities.consultant_id')
-		.select(['municipalities.code', 'municipalities.name', 'municipalities.region', 'consultants.first_name', 'consultants.phone']);
-	if (staff.role === 'konsulent') municipalitiesQuery = municipalitiesQuery.where('municipalities.consultant_id', '=', staff.consultantId ?? '');
+	const municipalitiesQuery = inScope(
+		db
+			.selectFrom('municipalities')
+			.innerJoin('consultants', 'consultants.id', 'municipalities.consultant_id')
+			.select(['municipalities.code', 'municipalities.name', 'municipalities.region', 'consultants.first_name', 'consultants.phone']),
+		staff,
+		'municipalities'
+	);
 	const [catalogue, municipalities, jobTypes] = await Promise.all([
 		catalogueForForm(db),
 		municipalitiesQuery.orderBy('municipalities.name').execute(),

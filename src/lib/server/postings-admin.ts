@@ -7,6 +7,7 @@ import { normaliseForSearch, searchText } from '$lib/jobs/search';
 import { STAFF_POSTINGS_PAGE_SIZE, type StaffPostingsQuery } from '$lib/staff/postings-list';
 import { municipalityByCode } from '$lib/jobs/municipalities';
 import { audit } from './audit';
+import { inScope } from './scope';
 
 /** The secretariat works everywhere; a consultant only in their municipalities. */
 export async function mayEditIn(db: Kysely<Database>, staff: StaffMember, municipality: string): Promise<boolean> {
@@ -22,9 +23,8 @@ function escapeLike(text: string): string {
 }
 
 function staffPostings(db: Kysely<Database>, staff: StaffMember, query: StaffPostingsQuery) {
-	let rows = db.selectFrom('postings').innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code');
 	// A consultant sees only the postings of their own municipalities.
-	if (staff.role === 'konsulent') rows = rows.where('municipalities.consultant_id', '=', staff.consultantId ?? '');
+	let rows = inScope(db.selectFrom('postings').innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code'), staff, 'municipalities');
 	if (query.kommune) rows = rows.where('postings.municipality_code', '=', query.kommune);
 	if (query.type) rows = rows.where('postings.job_type_id', '=', query.type);
 	if (query.status) rows = rows.where('postings.status', '=', query.status);
@@ -57,14 +57,16 @@ export interface StaffPostingPage {
 
 /** One page of the staff's postings with the number found and each posting's applications. */
 export async function listPostingsForStaff(db: Kysely<Database>, staff: StaffMember, query: StaffPostingsQuery = {}): Promise<StaffPostingPage> {
-	const countRow = await staffPostings(db, staff, query)
+	// One filter for the count and the page (the builder is immutable, so both start from it).
+	const filtered = staffPostings(db, staff, query);
+	const countRow = await filtered
 		.select((eb) => eb.fn.countAll<string | number>().as('total'))
 		.executeTakeFirstOrThrow();
 	const total = Number(countRow.total);
 	const pages = Math.max(1, Math.ceil(total / STAFF_POSTINGS_PAGE_SIZE));
 	// A page past the end shows the last one, so an old link still shows something.
 	const page = Math.min(query.side ?? 1, pages);
-	const rows = await staffPostings(db, staff, query)
+	const rows = await filtered
 		.select(['postings.id', 'postings.title', 'postings.employer', 'postings.place', 'postings.status', 'postings.job_type_id', 'municipalities.name as municipality', 'postings.published_at'])
 		.orderBy('postings.published_at', 'desc')
 		.orderBy('postings.id', 'desc')
@@ -95,12 +97,11 @@ export async function listPostingsForStaff(db: Kysely<Database>, staff: StaffMem
 /** Applications per posting for one page, in one grouped query; a consultant counts only their own cases. */
 async function applicationCounts(db: Kysely<Database>, staff: StaffMember, ids: string[]): Promise<Map<string, number>> {
 	if (ids.length === 0) return new Map();
-	let query = db
+	const query = db
 		.selectFrom('applications')
 		.select((eb) => ['applications.posting_id', eb.fn.countAll<string | number>().as('count')])
 		.where('applications.posting_id', 'in', ids);
-	if (staff.role === 'konsulent') query = query.where('applications.consultant_id', '=', staff.consultantId ?? '');
-	const rows = await query.groupBy('applications.posting_id').execute();
+	const rows = await inScope(query, staff, 'applications').groupBy('applications.posting_id').execute();
 	return new Map(rows.map((row) => [String(row.posting_id), Number(row.count)]));
 }
 

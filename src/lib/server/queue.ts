@@ -5,6 +5,7 @@ import { WAITING_STATUSES, type QueueQuery, type SearchKind } from '$lib/staff/q
 import { nameKey, phoneKey } from './person';
 import { audit } from './audit';
 import type { CaseSummary } from './cases';
+import { inScope, scopeCondition } from './scope';
 
 /**
  * The staff queue at volume: one page of applications with the total, in the staff
@@ -51,8 +52,8 @@ function startsWith(eb: ExpressionBuilder<Database, 'applications'>, column: 'ap
 }
 
 function conditions(eb: ExpressionBuilder<Database, 'applications'>, staff: StaffMember, query: QueueQuery, search: Search | null, postgres: boolean) {
-	const parts: Expression<SqlBool>[] = [];
-	if (staff.role === 'konsulent') parts.push(eb('applications.consultant_id', '=', staff.consultantId ?? ''));
+	const scope = scopeCondition(staff, 'applications');
+	const parts: Expression<SqlBool>[] = scope ? [scope] : [];
 	if (query.status === 'waiting') parts.push(eb('applications.status', 'in', WAITING_STATUSES));
 	else if (query.status !== 'all') parts.push(eb('applications.status', '=', query.status));
 	if (query.municipality) parts.push(eb('applications.municipality_code', '=', query.municipality));
@@ -138,12 +139,11 @@ export async function listQueue(db: Kysely<Database>, staff: StaffMember, query:
 async function personCounts(db: Kysely<Database>, staff: StaffMember, keys: (string | null)[]): Promise<Map<string, number>> {
 	const wanted = [...new Set(keys.filter((key): key is string => key !== null))];
 	if (wanted.length === 0) return new Map();
-	let query = db
+	const query = db
 		.selectFrom('applications')
 		.select(['person_key', (eb) => eb.fn.countAll<string | number>().as('n')])
 		.where('person_key', 'in', wanted);
-	if (staff.role === 'konsulent') query = query.where('consultant_id', '=', staff.consultantId ?? '');
-	const rows = await query.groupBy('person_key').execute();
+	const rows = await inScope(query, staff, 'applications').groupBy('person_key').execute();
 	return new Map(rows.map((row) => [row.person_key!, Number(row.n)]));
 }
 
@@ -178,13 +178,12 @@ export interface PersonOverview {
 export async function personOverview(db: Kysely<Database>, staff: StaffMember, applicationId: string): Promise<PersonOverview> {
 	const own = await db.selectFrom('applications').select('person_key').where('id', '=', applicationId).executeTakeFirst();
 	if (!own?.person_key) return { others: [], furthest: null };
-	let query = db
+	const query = db
 		.selectFrom('applications')
 		.leftJoin('postings', 'postings.id', 'applications.posting_id')
 		.select(['applications.id', 'applications.reference', 'applications.received_at', 'applications.status', 'postings.title as posting_title'])
 		.where('applications.person_key', '=', own.person_key);
-	if (staff.role === 'konsulent') query = query.where('applications.consultant_id', '=', staff.consultantId ?? '');
-	const all = await query.orderBy('applications.received_at', 'desc').execute();
+	const all = await inScope(query, staff, 'applications').orderBy('applications.received_at', 'desc').execute();
 	if (all.length === 0) return { others: [], furthest: null };
 	// The furthest step any of them reached, from their paths; the newest application on a tie.
 	const rank = sql<number>`case application_events.status ${sql.join(

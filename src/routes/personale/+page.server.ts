@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { database } from '$lib/server/db/instance';
 import { requireCaseworker } from '$lib/server/auth/guard';
 import { listQueue } from '$lib/server/queue';
-import { municipalities } from '$lib/jobs/municipalities';
+import { municipalityChoices } from '$lib/server/scope';
 import { STATUSES } from '$lib/staff/path';
 import { PAGE_PARAMS, QUEUE_PAGE_SIZE, parseQueueQuery } from '$lib/staff/queue';
 
@@ -15,15 +15,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!parsed.ok) error(400, Object.values(parsed.errors)[0] ?? 'staff.queue.errors.query');
 	const query = { ...parsed.query, pageSize: QUEUE_PAGE_SIZE };
 	const { db } = await database();
-	// A consultant chooses among their own municipalities only.
-	const own =
-		staff.role === 'konsulent'
-			? new Set((await db.selectFrom('municipalities').select('code').where('consultant_id', '=', staff.consultantId ?? '').execute()).map((m) => m.code))
-			: null;
 	return {
 		queue: await listQueue(db, staff, query),
 		query,
-		municipalities: municipalities.filter((m) => !own || own.has(m.code)).map((m) => ({ code: m.code, name: m.name })),
+		// A consultant chooses among their own municipalities only.
+		municipalities: await municipalityChoices(db, staff),
 		statuses: STATUSES
 	};
 };
