@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { parseChangesQuery, postingChanges as changesAtOnce, type ChangesQuery } from '$lib/server/posting-changes';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
@@ -127,6 +127,22 @@ describe.each(backends)('the changes of postings for the phone\'s copy on $name'
 		const later = await changesAtOnce(db, { since: early.cursor, region: 'Syddanmark' }, { now: now + 2_000 });
 		expect(later.removed).toEqual([posting!.id]);
 		await setPostingStatus(db, secretariat, posting!.id, 'live');
+	});
+
+	test('a change is stamped by the database\'s clock, so an app server whose clock is behind cannot hide it behind a cursor', async () => {
+		const { cursor } = await firstCopy({ region: 'Sjælland' });
+		const [id] = await liveIn('Sjælland');
+		// This app server's clock is an hour behind the database's (and the other servers').
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(Date.now() - 3_600_000);
+		try {
+			await setPostingStatus(database().db, secretariat, id!, 'paused');
+		} finally {
+			vi.useRealTimers();
+		}
+		const answer = await postingChanges(database().db, { since: cursor, region: 'Sjælland' });
+		expect(answer.removed).toContain(id);
+		await setPostingStatus(database().db, secretariat, id!, 'live');
 	});
 
 	test('many changes come in pages, each at most the limit, none lost', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import { jobsByIds } from './jobs';
+import { databaseNow } from './db/clock';
 import { REGIONS, type Region } from '$lib/jobs/municipalities';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
 import { CHANGES_PAGE_LIMIT, type PostingChanges } from '$lib/jobs/changes';
@@ -54,16 +55,17 @@ function cursorOf(row: { updated_at: string; id: string }): string {
 }
 
 /**
- * A change is given out only once it is this old. Its time is taken before its transaction
- * commits (and on another server's clock): a cursor must never pass a change not yet visible.
+ * A change is given out only once it is this old. Its time is taken (on the database's
+ * clock, as is this one) before its transaction commits: a cursor must never pass a change
+ * not yet visible.
  */
 export const SETTLE_MS = 2_000;
 
 /** The first copy, or the changes since a cursor; see src/lib/jobs/changes.ts. */
-export async function postingChanges(db: Kysely<Database>, query: ChangesQuery, { now = Date.now(), settleMs = SETTLE_MS } = {}): Promise<PostingChanges> {
+export async function postingChanges(db: Kysely<Database>, query: ChangesQuery, { now, settleMs = SETTLE_MS }: { now?: number; settleMs?: number } = {}): Promise<PostingChanges> {
 	const lang: Language = query.lang ?? 'da';
 	const limit = query.limit ?? CHANGES_PAGE_LIMIT;
-	const settled = new Date(now - settleMs).toISOString();
+	const settled = new Date((now ?? Date.parse(await databaseNow(db))) - settleMs).toISOString();
 	return query.since === undefined
 		? firstCopy(db, query.region, query.after, limit, lang, settled)
 		: changesSince(db, query.since, query.region, limit, lang, settled);

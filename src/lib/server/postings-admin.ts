@@ -8,6 +8,7 @@ import { STAFF_POSTINGS_PAGE_SIZE, type StaffPostingsQuery } from '$lib/staff/po
 import { municipalityByCode } from '$lib/jobs/municipalities';
 import { audit } from './audit';
 import { inScope } from './scope';
+import { databaseNow } from './db/clock';
 
 /** The secretariat works everywhere; a consultant only in their municipalities. */
 export async function mayEditIn(db: Kysely<Database>, staff: StaffMember, municipality: string): Promise<boolean> {
@@ -146,7 +147,8 @@ export async function savePosting(db: Kysely<Database>, staff: StaffMember, form
 			hours_per_week: form.hoursPerWeek,
 			eligibility: form.eligibility,
 			search_text: search,
-			updated_at: new Date().toISOString()
+			// The database's clock: the phones' change cursors compare it across app servers.
+			updated_at: await databaseNow(trx)
 		};
 		if (id) {
 			await trx.updateTable('postings').set(values).where('id', '=', id).execute();
@@ -169,7 +171,7 @@ export async function savePosting(db: Kysely<Database>, staff: StaffMember, form
 }
 
 export async function setPostingStatus(db: Kysely<Database>, staff: StaffMember, id: string, status: string): Promise<void> {
-	await db.updateTable('postings').set({ status, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+	await db.updateTable('postings').set({ status, updated_at: await databaseNow(db) }).where('id', '=', id).execute();
 	postingsChanged();
 	await audit(db, { staffId: staff.id, action: 'posting-status', detail: `${id} ${status}` });
 }

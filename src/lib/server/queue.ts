@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { onPostgres } from './db/clock';
 import type { Database } from './db/schema';
 import type { StaffMember } from '$lib/staff/roles';
 import { WAITING_STATUSES, type QueueQuery, type SearchKind } from '$lib/staff/queue';
@@ -38,7 +39,6 @@ export function classifySearch(term: string): Search {
 	return { kind: 'name', key: nameKey(trimmed) };
 }
 
-const onPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Starts-with on an indexed text column. SQLite compares bytes, so a range is exact and uses
