@@ -157,6 +157,18 @@ test('on a phone the queue is a list of cards, with no sideways scroll', async (
 	await page.screenshot({ path: 'test-results/staff-queue-phone-cards.png' });
 });
 
+test('with the largest text at 360 px every staff page fits the screen: no sideways scroll (wide tables scroll in their own box)', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 780 });
+	await page.addInitScript(() => localStorage.setItem('klapjob-display', JSON.stringify({ textSize: 'larger' })));
+	const caseId = server.query<{ id: string }>(`SELECT id FROM applications WHERE ${WAITING} LIMIT 1`)[0]!.id;
+	for (const where of ['/personale', '/personale/tal', '/personale/opfoelgning', '/personale/opslag', `/personale/ansoegning/${caseId}`]) {
+		await page.goto(`${server.url}${where}`);
+		await expect(page.locator('html')).toHaveAttribute('data-text-size', 'larger');
+		const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(sideways, `${where} is ${sideways} px wider than the screen`).toBeLessThanOrEqual(0);
+	}
+});
+
 test('the API pages, filters and searches with the same query, and refuses bad values with 400', async ({ page }) => {
 	const api = (query: string) => page.request.get(`${server.url}/api/staff/applications${query}`);
 	const first = (await (await api('')).json()) as { applications: { id: string }[]; total: number; page: number; pageSize: number };
