@@ -19,6 +19,11 @@ export async function dropOldAppCaches(): Promise<void> {
 	for (const key of await caches.keys()) {
 		if (key.startsWith('app-') && key !== APP_CACHE) await caches.delete(key);
 	}
+	// Status pages an earlier version kept: a person's reference and messages, gone.
+	const pages = await caches.open(PAGE_CACHE);
+	for (const request of await pages.keys()) {
+		if (new URL(request.url).pathname.startsWith('/status/')) await pages.delete(request);
+	}
 }
 
 export async function keep(cacheName: string, request: Request, response: Response): Promise<void> {

@@ -51,7 +51,9 @@ async function page(event: FetchEvent): Promise<Response> {
 	const { request } = event;
 	const response = await fetchWithTimeLimit(event, request, {
 		keep: async (answer) => {
-			if (answer.ok) await keep(PAGE_CACHE, request, answer);
+			// A status page holds a person's reference, job and messages: not kept on what may
+			// be a shared tablet.
+			if (answer.ok && !new URL(request.url).pathname.startsWith('/status/')) await keep(PAGE_CACHE, request, answer);
 		}
 	});
 	return response ?? (await copyOf(request)) ?? (await appShell()) ?? Response.error();

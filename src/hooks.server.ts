@@ -1,6 +1,6 @@
 import { json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { securityHeaders } from '$lib/server/security-headers';
+import { holdsPersonalData, securityHeaders } from '$lib/server/security-headers';
 import { loadAllLanguages } from '$lib/i18n/translate';
 import { database } from '$lib/server/db/instance';
 import { SESSION_COOKIE, staffForToken } from '$lib/server/auth/sessions';
@@ -16,6 +16,7 @@ const withSecurityHeaders: Handle = async ({ event, resolve }) => {
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
+	if (holdsPersonalData(event.url.pathname)) response.headers.set('cache-control', 'no-store');
 	return response;
 };
 

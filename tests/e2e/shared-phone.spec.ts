@@ -148,6 +148,15 @@ test('a helper sends for two residents on one phone, hands over, and leaves noth
 	await expect(status.getByRole('heading', { name: 'Det sker nu' })).toBeVisible();
 	await expect(status.locator('[data-next-step]')).toContainText('Henrik sender en SMS til dig inden for 2 uger.');
 	await expect(status.getByRole('link', { name: /Ring til Henrik/ })).toHaveAttribute('href', 'tel:+4529174862');
+	// The service worker, which kept the pages seen so far, keeps no status page: the
+	// next resident cannot open it from the phone's cache.
+	const kept = await status.evaluate(async () => {
+		const names = await caches.keys();
+		const lists = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname)));
+		return { controlled: Boolean(navigator.serviceWorker.controller), paths: lists.flat() };
+	});
+	expect(kept.controlled).toBe(true);
+	expect(kept.paths.filter((path) => path.startsWith('/status/'))).toEqual([]);
 	await status.close();
 
 	// Bo, without a hand-over in between: the helper's details are there, she may change them.

@@ -342,3 +342,20 @@ test('the figures page counts from the data and exports CSV, with no axe violati
 	await page.goto('/personale/log-ind');
 	await expectNoAxeViolations(page);
 });
+
+test('after "Log ud", Back shows the sign-in page, not the case: staff pages and status pages are never stored', async ({ page }) => {
+	const email = await account('sekretariat');
+	const { id, statusToken } = await apply(page.request, { name: 'Spor Sporsen' });
+	await signIn(page, email);
+	await page.goto(`/personale/ansoegning/${id}`);
+	await expect(page.getByRole('heading', { level: 1, name: /Spor Sporsen/ })).toBeVisible();
+	for (const path of [`/personale/ansoegning/${id}`, '/personale', '/api/staff/applications', `/status/${statusToken}`, `/api/status/${statusToken}`]) {
+		expect((await page.request.get(path)).headers()['cache-control'], path).toBe('no-store');
+	}
+
+	await page.getByRole('button', { name: 'Log ud' }).click();
+	await expect(page.getByLabel('Adgangskode')).toBeVisible();
+	await page.goBack();
+	await expect(page.getByLabel('Adgangskode')).toBeVisible();
+	await expect(page.getByText('Spor Sporsen')).toHaveCount(0);
+});

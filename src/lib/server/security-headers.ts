@@ -15,3 +15,18 @@ export function securityHeaders(url: URL): Record<string, string> {
 	if (url.protocol === 'https:') headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
 	return headers;
 }
+
+/**
+ * Answers with personal data: the staff area and a person's status page. `no-store` keeps
+ * them out of every cache, the browser's back/forward cache included, so Back after
+ * "Log ud" on a shared office PC shows the sign-in page, not the last case.
+ */
+export function holdsPersonalData(path: string): boolean {
+	return (
+		path === '/personale' ||
+		path.startsWith('/personale/') ||
+		path.startsWith('/api/staff/') ||
+		path.startsWith('/status/') ||
+		path.startsWith('/api/status/')
+	);
+}
