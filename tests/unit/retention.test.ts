@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
+import { migrateToLatest, openDatabase } from '$lib/server/db';
+import { seedIfEmpty } from '$lib/server/db/seed';
 import { applicationSchema } from '$lib/application/schema';
 import { takeInApplication } from '$lib/server/intake';
 import { recordStep } from '$lib/server/cases';
@@ -47,4 +53,29 @@ describe.each(backends)('retention on $name', (backend) => {
 		expect(JSON.stringify(log)).not.toContain('Gammel');
 		expect(JSON.stringify(log)).not.toContain('jobcentret');
 	});
+});
+
+test('SQLite: after retention the database file holds neither the name nor the phone (secure_delete)', async () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-erased-'));
+	const file = path.join(dir, 'app.db');
+	const { db } = openDatabase({ dialect: 'sqlite', path: file });
+	try {
+		await migrateToLatest(db);
+		await seedIfEmpty(db);
+		const application = applicationSchema.parse(validApplication({ name: 'Zelda Sletmigsen', phone: '98 76 54 31' }));
+		await takeInApplication(db, application, new Date('2025-01-10T10:00:00.000Z'));
+		await recordStep(db, secretariat, application.id, { status: 'outside-target-group', publicNote: 'Ring til jobcentret.', at: '2025-01-12T10:00:00.000Z' });
+		await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+		const holds = (text: string) => fs.readFileSync(file).includes(Buffer.from(text));
+		// The test can see the data while it is there.
+		expect(holds('Sletmigsen')).toBe(true);
+
+		expect(await deleteExpiredApplications(db, 12, new Date('2026-11-24T00:00:00.000Z'))).toEqual({ deleted: 1, kept: 0 });
+		await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+		for (const trace of ['Sletmigsen', 'sletmigsen', '98765431', '98 76 54 31']) expect(holds(trace), trace).toBe(false);
+		expect(fs.statSync(`${file}-wal`).size).toBe(0);
+	} finally {
+		await db.destroy();
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 });

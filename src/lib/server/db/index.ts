@@ -37,6 +37,9 @@ function openSqlite(file: string): SQLite.Database {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	// Deleted rows are overwritten with zeros, not left in free pages: a deleted person's
+	// name and answers cannot be read from the file afterwards.
+	sqlite.pragma('secure_delete = ON');
 	return sqlite;
 }
 
