@@ -37,7 +37,20 @@ const compress = /** @type {(req: http.IncomingMessage, res: http.ServerResponse
 	)
 );
 
-const server = http.createServer((request, response) => {
+/**
+ * A client that sends its request slowly (a weak line, or on purpose to hold the server's
+ * connections) gets 408 and the connection back after this long: headers and body both.
+ * Node's own defaults are 60 s for headers and 5 minutes for the whole request.
+ */
+const requestSeconds = Number(process.env.REQUEST_TIMEOUT_SECONDS ?? 30);
+const limits = {
+	headersTimeout: requestSeconds * 1000,
+	requestTimeout: requestSeconds * 1000,
+	// How often Node looks for requests over their time (its default is 30 s).
+	connectionsCheckingInterval: Math.min(1000, requestSeconds * 500)
+};
+
+const server = http.createServer(limits, (request, response) => {
 	// Set from the socket, never taken from the client.
 	if (tellProtocol) request.headers[OWN_HEADER] = 'encrypted' in request.socket && request.socket.encrypted ? 'https' : 'http';
 	compress(request, response, () =>

@@ -1,3 +1,5 @@
+import net from 'node:net';
+import { AppServer } from './app-server';
 import { expect, test } from '@playwright/test';
 
 /**
@@ -62,4 +64,28 @@ test('the pages run under the policy without a single refusal', async ({ page })
 	// The display settings' inline script ran (it is allowed by its hash).
 	await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal');
 	expect(refusals).toEqual([]);
+});
+
+test('a client that sends its request slowly gets the connection closed after the time limit, not held for minutes', async () => {
+	const server = new AppServer(4970, { REQUEST_TIMEOUT_SECONDS: '2' });
+	await server.start();
+	try {
+		const closedAfter = await new Promise<number>((resolve, reject) => {
+			const started = Date.now();
+			const socket = net.connect(server.port, '127.0.0.1', () => {
+				// The headers, then one byte of a body of 1,000 bytes, and then nothing.
+				socket.write(`POST /api/applications HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+			});
+			socket.on('data', () => undefined);
+			socket.on('close', () => resolve(Date.now() - started));
+			socket.on('error', reject);
+			setTimeout(() => {
+				socket.destroy();
+				reject(new Error('The connection was still open after 15 s'));
+			}, 15_000);
+		});
+		expect(closedAfter).toBeLessThan(6_000);
+	} finally {
+		await server.stop();
+	}
 });
