@@ -10,29 +10,10 @@ import { LANGUAGES } from '$lib/i18n/languages';
  * Messages are i18n keys (errors.*), so each side says them in the person's language.
  */
 
-import {
-	ANSWER_YES_NO_UNKNOWN,
-	HELPER_ROLES,
-	CONTACT_METHODS,
-	WEEKDAYS,
-	HOURS_CHOICES,
-	FLEKSJOB_CRITERIA,
-	VOICE_MIME_TYPES,
-	VOICE_MAX_SECONDS,
-	VOICE_MAX_BYTES
-} from './choices';
+import { ANSWER_YES_NO_UNKNOWN, HELPER_ROLES, CONTACT_METHODS, WEEKDAYS, HOURS_CHOICES, FLEKSJOB_CRITERIA, VOICE_MIME_TYPES, VOICE_MAX_SECONDS, VOICE_MAX_BYTES } from './choices';
 
-export {
-	ANSWER_YES_NO_UNKNOWN,
-	HELPER_ROLES,
-	CONTACT_METHODS,
-	WEEKDAYS,
-	HOURS_CHOICES,
-	FLEKSJOB_CRITERIA,
-	VOICE_MIME_TYPES,
-	VOICE_MAX_SECONDS,
-	VOICE_MAX_BYTES
-};
+// The plain lists stay importable from here, beside the schema built on them.
+export * from './choices';
 
 const yesNoUnknown = z.enum(ANSWER_YES_NO_UNKNOWN, { message: 'errors.choose' });
 
