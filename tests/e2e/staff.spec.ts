@@ -65,19 +65,40 @@ test('without a session every staff page goes to sign-in and every staff endpoin
 	expect(signIn.status()).toBe(200);
 });
 
-test('a wrong password is refused kindly, and sign-in is limited per account', async ({ page }) => {
+test('a wrong password is refused kindly, and sign-in is limited per account, but never on the holder\'s own device', async ({ page, browser, baseURL }) => {
 	const email = await account('sekretariat');
-	await page.goto('/personale/log-ind');
+	// The holder signs in once: this browser is now a known device for the account.
+	await signIn(page, email);
+	const device = (await page.context().cookies()).find((cookie) => cookie.name === 'staff_device');
+	expect(device).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+	await page.context().clearCookies({ name: 'staff_session' });
+
+	// Someone else guesses: five wrong passwords close the account to them, even with the right one.
+	const elsewhere = await browser.newContext();
+	const other = await elsewhere.newPage();
+	await other.goto('/personale/log-ind');
 	for (let i = 0; i < 5; i++) {
-		await page.getByLabel('E-mail').fill(email);
-		await page.getByLabel('Adgangskode').fill('wrong');
-		await page.getByRole('button', { name: 'Log ind' }).click();
-		await expect(page.getByRole('alert')).toHaveText('E-mail eller adgangskode passer ikke.');
+		await other.getByLabel('E-mail').fill(email);
+		await other.getByLabel('Adgangskode').fill('wrong');
+		await other.getByRole('button', { name: 'Log ind' }).click();
+		await expect(other.getByRole('alert')).toHaveText('E-mail eller adgangskode passer ikke.');
 	}
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Adgangskode').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page.getByRole('alert')).toContainText('For mange forsøg.');
+	await other.getByLabel('E-mail').fill(email);
+	await other.getByLabel('Adgangskode').fill(PASSWORD);
+	await other.getByRole('button', { name: 'Log ind' }).click();
+	await expect(other.getByRole('alert')).toContainText('For mange forsøg.');
+
+	// The holder's own device still signs in.
+	await signIn(page, email);
+
+	// An e-mail far longer than any address is refused as it is, with a plain message.
+	const response = await other.request.post('/personale/log-ind', {
+		headers: { origin: baseURL!, accept: 'text/html' },
+		form: { email: `${'a'.repeat(400_000)}@klapjob.example`, password: 'wrong' }
+	});
+	expect(response.status()).toBe(400);
+	expect(await response.text()).toContain('E-mailadressen er for lang.');
+	await elsewhere.close();
 });
 
 test('a consultant sees only their own municipalities, by page and by API', async ({ page, request }) => {

@@ -13,6 +13,8 @@ export class RateLimiter {
 	/** Counts one request; tells how long to wait when the client is over its limit. */
 	take(client: string, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
 		if (this.#windows.size > 10_000) this.#forgetOld(now);
+		// Still full of live windows (many clients at once): the oldest go, so memory stays bounded.
+		if (this.#windows.size > 10_000) this.#windows.delete(this.#windows.keys().next().value!);
 		const window = this.#windows.get(client);
 		if (!window || now - window.start >= this.windowMs) {
 			this.#windows.set(client, { start: now, count: 1 });

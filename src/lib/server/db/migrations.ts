@@ -323,6 +323,28 @@ const migrations: Record<string, Migration> = {
 			await db.updateTable('postings').set({ updated_at: new Date().toISOString() }).execute();
 			await db.schema.createIndex('postings_updated').on('postings').columns(['updated_at', 'id']).execute();
 		}
+	},
+	'2026-12-02-011-sign-in-tries': {
+		async up(db: Kysely<any>) {
+			// Failed staff sign-ins, so every app server counts the same tries. Keys are
+			// hashes (of an e-mail, an address or a device), never the values themselves.
+			await db.schema
+				.createTable('sign_in_failures')
+				.addColumn('key_hash', 'text', (c) => c.notNull())
+				.addColumn('at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('sign_in_failures_key').on('sign_in_failures').columns(['key_hash', 'at']).execute();
+			await db.schema.createIndex('sign_in_failures_at').on('sign_in_failures').columns(['at']).execute();
+			// Devices an account has signed in from (a hash of the device cookie's token): their
+			// tries are counted on their own, so guesses elsewhere never lock the holder out.
+			await db.schema
+				.createTable('sign_in_devices')
+				.addColumn('token_hash', 'text', (c) => c.primaryKey())
+				.addColumn('email_hash', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('sign_in_devices_created').on('sign_in_devices').columns(['created_at']).execute();
+		}
 	}
 };
 

@@ -159,6 +159,17 @@ export interface AuditLogTable {
 	detail: string | null;
 }
 
+export interface SignInFailureTable {
+	key_hash: string;
+	at: string;
+}
+
+export interface SignInDeviceTable {
+	token_hash: string;
+	email_hash: string;
+	created_at: string;
+}
+
 export interface Database {
 	applications: ApplicationTable;
 	voice_messages: VoiceMessageTable;
@@ -176,4 +187,6 @@ export interface Database {
 	postings: PostingTable;
 	posting_tasks: PostingTaskTable;
 	meta: MetaTable;
+	sign_in_failures: SignInFailureTable;
+	sign_in_devices: SignInDeviceTable;
 }

@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/instance';
-import { checkCredentials } from '$lib/server/auth/staff';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { signInAllowed } from '$lib/server/auth/sign-in-limit';
+import { DEVICE_COOKIE, DEVICE_DAYS, signIn } from '$lib/server/auth/sign-in-limit';
 import { audit } from '$lib/server/audit';
 
 /** Only paths inside the staff area: a sign-in link cannot send anyone elsewhere. */
@@ -20,15 +19,24 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const password = String(form.get('password') ?? '');
-		const limit = signInAllowed(email, getClientAddress());
-		if (!limit.allowed) return fail(429, { email, error: 'limited', minutes: limit.minutes });
-
 		const { db } = await database();
-		const staff = await checkCredentials(db, email, password);
-		if (!staff) {
+		const result = await signIn(db, { email, password, address: getClientAddress(), deviceToken: cookies.get(DEVICE_COOKIE) });
+		// Too long to be an address: refused as it is, and never echoed back into the form.
+		if (result.kind === 'too-long') return fail(400, { email: '', error: 'too-long', minutes: 0 });
+		if (result.kind === 'limited') return fail(429, { email, error: 'limited', minutes: result.minutes });
+		if (result.kind === 'failed') {
 			await audit(db, { staffId: null, action: 'sign-in-failed' });
 			return fail(400, { email, error: 'failed', minutes: 0 });
 		}
+		const { staff } = result;
+		// The device cookie: this browser keeps its own allowance of tries for this account.
+		cookies.set(DEVICE_COOKIE, result.deviceToken, {
+			path: '/personale/log-ind',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: DEVICE_DAYS * 86_400
+		});
 		const session = await createSession(db, staff.id);
 		cookies.set(SESSION_COOKIE, session.token, {
 			path: '/',
