@@ -90,63 +90,62 @@ function municipalitiesIn(db: Kysely<Database>, staff: StaffMember) {
 }
 
 /**
- * The figures for a period, within the staff member's scope. The database counts (one
- * GROUP BY per municipality, step and outcome, on the index of steps by status and date);
- * regions and consultants are sums of those few counted rows, as each municipality has
- * exactly one region and one consultant.
+ * The figures for a period, within the staff member's scope. The database counts from
+ * indexes alone: steps by municipality, kind and outcome (on the index of steps by kind,
+ * date, municipality and outcome: each step carries its municipality), hires by month on
+ * the same index, and waiting applications by municipality. Regions and consultants are
+ * sums of those few counted rows, as each municipality has exactly one region and one
+ * consultant.
  */
 export async function keyFigures(db: Kysely<Database>, staff: StaffMember, period: Period): Promise<Figures> {
 	const { from, until } = periodBounds(period);
 	const own = staff.role === 'konsulent' ? (staff.consultantId ?? '') : null;
+	const ownCodes = db.selectFrom('municipalities').select('municipalities.code').where('municipalities.consultant_id', '=', own ?? '');
 
 	let grouped = db
 		.selectFrom('application_events')
-		.innerJoin('applications', 'applications.id', 'application_events.application_id')
-		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
-		.select(['applications.municipality_code as code', 'application_events.status', 'application_events.outcome', (eb) => eb.fn.countAll<string>().as('n')])
-		.where('application_events.status', 'in', COUNTED)
-		.where('application_events.at', '>=', from)
-		.where('application_events.at', '<', until)
-		.groupBy(['applications.municipality_code', 'application_events.status', 'application_events.outcome']);
-	if (own !== null) grouped = grouped.where('municipalities.consultant_id', '=', own);
+		.select(['municipality_code as code', 'status', 'outcome', (eb) => eb.fn.countAll<string>().as('n')])
+		.where('status', 'in', COUNTED)
+		.where('at', '>=', from)
+		.where('at', '<', until)
+		.groupBy(['municipality_code', 'status', 'outcome']);
+	if (own !== null) grouped = grouped.where('municipality_code', 'in', ownCodes);
 
-	const month = sql<string>`substr(application_events.at, 1, 7)`;
+	const month = sql<string>`substr(at, 1, 7)`;
 	let monthly = db
 		.selectFrom('application_events')
-		.innerJoin('applications', 'applications.id', 'application_events.application_id')
-		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
-		.select([month.as('month'), 'application_events.outcome', (eb) => eb.fn.countAll<string>().as('n')])
-		.where('application_events.status', '=', 'hired')
-		.where('application_events.at', '>=', from)
-		.where('application_events.at', '<', until)
-		.groupBy([month, 'application_events.outcome']);
-	if (own !== null) monthly = monthly.where('municipalities.consultant_id', '=', own);
+		.select([month.as('month'), 'outcome', (eb) => eb.fn.countAll<string>().as('n')])
+		.where('status', '=', 'hired')
+		.where('at', '>=', from)
+		.where('at', '<', until)
+		.groupBy([month, 'outcome']);
+	if (own !== null) monthly = monthly.where('municipality_code', 'in', ownCodes);
 
+	// Per municipality, then summed over the scope's municipalities below.
 	let waitingQuery = db
 		.selectFrom('applications')
-		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
-		.select((eb) => eb.fn.countAll<string>().as('n'))
-		.where('applications.status', 'in', ['received', 'more-info', 'screened']);
-	if (own !== null) waitingQuery = waitingQuery.where('municipalities.consultant_id', '=', own);
+		.select(['municipality_code as code', (eb) => eb.fn.countAll<string>().as('n')])
+		.where('status', 'in', ['received', 'more-info', 'screened'])
+		.groupBy('municipality_code');
+	if (own !== null) waitingQuery = waitingQuery.where('municipality_code', 'in', ownCodes);
 
 	const postings = (column: 'postings.job_type_id' | 'postings.employer') => {
 		let query = db
 			.selectFrom('postings')
-			.innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code')
 			.select([`${column} as key`, (eb) => eb.fn.countAll<string>().as('n')])
 			.where('postings.status', '=', 'live')
 			.groupBy(column)
 			.orderBy('n', 'desc')
 			.orderBy(column);
-		if (own !== null) query = query.where('municipalities.consultant_id', '=', own);
+		if (own !== null) query = query.where('postings.municipality_code', 'in', ownCodes);
 		return query.execute();
 	};
 
-	const [places, groups, months, waiting, byJobType, byEmployer] = await Promise.all([
+	const [places, groups, months, waitingRows, byJobType, byEmployer] = await Promise.all([
 		municipalitiesIn(db, staff).execute(),
 		grouped.execute(),
 		monthly.execute(),
-		waitingQuery.executeTakeFirstOrThrow(),
+		waitingQuery.execute(),
 		postings('postings.job_type_id'),
 		postings('postings.employer')
 	]);
@@ -202,7 +201,7 @@ export async function keyFigures(db: Kysely<Database>, staff: StaffMember, perio
 			retention: YEARLY_TARGETS.retention,
 			prorated: !whole
 		},
-		waiting: Number(waiting.n),
+		waiting: waitingRows.reduce((sum, row) => sum + (perMunicipality.has(row.code) ? Number(row.n) : 0), 0),
 		postingsByJobType: byJobType.map((row) => ({ jobType: String(row.key), count: Number(row.n) })),
 		postingsByEmployer: byEmployer.map((row) => ({ employer: String(row.key), count: Number(row.n) }))
 	};
