@@ -52,16 +52,19 @@ function emptyCounts(): Counts {
 	};
 }
 
-/** Adds one counted group (a step, its outcome and how many) to the counts. */
-function addGroup(counts: Counts, status: string, outcome: string | null, n: number) {
+/** The outcomes counted per group, each in its own column: a hire's type or a follow-up's outcome. */
+const OUTCOMES = [...HIRE_TYPES, ...FOLLOW_UP_OUTCOMES] as const;
+
+/** Adds one counted group (a municipality's steps of one kind, and how many had each outcome) to the counts. */
+function addGroup(counts: Counts, status: string, n: number, outcomes: Record<string, number>) {
 	if (status === 'received') counts.applications += n;
 	else if (status === 'conversation') counts.conversations += n;
 	else if (status === 'internship') counts.internships += n;
-	else if (status === 'hired' && outcome && outcome in counts.hires) counts.hires[outcome as HireType] += n;
+	else if (status === 'hired') for (const type of HIRE_TYPES) counts.hires[type] += outcomes[type] ?? 0;
 	else if (status === 'follow-up') {
 		counts.followUps += n;
-		if (outcome && outcome in counts.outcomes) counts.outcomes[outcome as Outcome] += n;
-		if (outcome === 'same-job' || outcome === 'new-job') counts.inJob += n;
+		for (const o of FOLLOW_UP_OUTCOMES) counts.outcomes[o] += outcomes[o] ?? 0;
+		counts.inJob += (outcomes['same-job'] ?? 0) + (outcomes['new-job'] ?? 0);
 	}
 }
 
@@ -91,43 +94,54 @@ function municipalitiesIn(db: Kysely<Database>, staff: StaffMember) {
 
 /**
  * The figures for a period, within the staff member's scope. The database counts from
- * indexes alone: steps by municipality, kind and outcome (on the index of steps by kind,
- * date, municipality and outcome: each step carries its municipality), hires by month on
- * the same index, and waiting applications by municipality. Regions and consultants are
+ * indexes alone: each step carries its municipality, and the index of steps by (status,
+ * municipality, date, outcome) gives, for each kind of step and each municipality in scope,
+ * the steps of the period as one range, already in the GROUP BY's order (outcomes are
+ * counted in columns, so nothing is sorted). Hires by month read the same ranges, and the
+ * waiting applications the index of (status, municipality). Regions and consultants are
  * sums of those few counted rows, as each municipality has exactly one region and one
  * consultant.
  */
 export async function keyFigures(db: Kysely<Database>, staff: StaffMember, period: Period): Promise<Figures> {
 	const { from, until } = periodBounds(period);
 	const own = staff.role === 'konsulent' ? (staff.consultantId ?? '') : null;
-	const ownCodes = db.selectFrom('municipalities').select('municipalities.code').where('municipalities.consultant_id', '=', own ?? '');
+	// The scope's municipalities, as the index's second key (for all of them too: without it
+	// the database would read every year's steps to find the period's).
+	const scope = own === null
+		? db.selectFrom('municipalities').select('municipalities.code')
+		: db.selectFrom('municipalities').select('municipalities.code').where('municipalities.consultant_id', '=', own);
 
-	let grouped = db
+	const grouped = db
 		.selectFrom('application_events')
-		.select(['municipality_code as code', 'status', 'outcome', (eb) => eb.fn.countAll<string>().as('n')])
+		.select((eb) => [
+			'municipality_code as code',
+			'status',
+			eb.fn.countAll<string>().as('n'),
+			...OUTCOMES.map((outcome, i) => eb.fn.count<string>(eb.case().when('outcome', '=', outcome).then(1).end()).as(`o${i}`))
+		])
 		.where('status', 'in', COUNTED)
+		.where('municipality_code', 'in', scope)
 		.where('at', '>=', from)
 		.where('at', '<', until)
-		.groupBy(['municipality_code', 'status', 'outcome']);
-	if (own !== null) grouped = grouped.where('municipality_code', 'in', ownCodes);
+		.groupBy(['status', 'municipality_code']);
 
 	const month = sql<string>`substr(at, 1, 7)`;
-	let monthly = db
+	const monthly = db
 		.selectFrom('application_events')
 		.select([month.as('month'), 'outcome', (eb) => eb.fn.countAll<string>().as('n')])
 		.where('status', '=', 'hired')
+		.where('municipality_code', 'in', scope)
 		.where('at', '>=', from)
 		.where('at', '<', until)
 		.groupBy([month, 'outcome']);
-	if (own !== null) monthly = monthly.where('municipality_code', 'in', ownCodes);
 
-	// Per municipality, then summed over the scope's municipalities below.
+	// Per status and municipality (the index's order), summed over the scope below.
 	let waitingQuery = db
 		.selectFrom('applications')
 		.select(['municipality_code as code', (eb) => eb.fn.countAll<string>().as('n')])
 		.where('status', 'in', ['received', 'more-info', 'screened'])
-		.groupBy('municipality_code');
-	if (own !== null) waitingQuery = waitingQuery.where('municipality_code', 'in', ownCodes);
+		.groupBy(['status', 'municipality_code']);
+	if (own !== null) waitingQuery = waitingQuery.where('municipality_code', 'in', scope);
 
 	const postings = (column: 'postings.job_type_id' | 'postings.employer') => {
 		let query = db
@@ -137,7 +151,7 @@ export async function keyFigures(db: Kysely<Database>, staff: StaffMember, perio
 			.groupBy(column)
 			.orderBy('n', 'desc')
 			.orderBy(column);
-		if (own !== null) query = query.where('postings.municipality_code', 'in', ownCodes);
+		if (own !== null) query = query.where('postings.municipality_code', 'in', scope);
 		return query.execute();
 	};
 
@@ -153,7 +167,9 @@ export async function keyFigures(db: Kysely<Database>, staff: StaffMember, perio
 	const perMunicipality = new Map(places.map((place) => [place.code, emptyCounts()]));
 	for (const group of groups) {
 		const counts = perMunicipality.get(group.code);
-		if (counts) addGroup(counts, group.status, group.outcome, Number(group.n));
+		if (!counts) continue;
+		const columns = group as unknown as Record<string, string | number>;
+		addGroup(counts, group.status, Number(group.n), Object.fromEntries(OUTCOMES.map((outcome, i) => [outcome, Number(columns[`o${i}`])])));
 	}
 	const byMunicipality: MunicipalityFigures[] = places.map((place) => ({
 		code: place.code,

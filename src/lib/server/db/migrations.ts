@@ -354,13 +354,14 @@ const migrations: Record<string, Migration> = {
 				if (!last) break;
 				after = last.id;
 			}
-			// Figures for a period: steps by kind and date, with what they are counted by, so
-			// the counts read this index alone. It takes the place of (status, at).
+			// Figures for a period: for each kind of step and municipality, the period's steps are
+			// one range of this index, in the GROUP BY's order, and it holds all that is counted.
+			// It takes the place of (status, at).
 			await db.schema.dropIndex('application_events_status_at').execute();
 			await db.schema
 				.createIndex('application_events_figures')
 				.on('application_events')
-				.columns(['status', 'at', 'municipality_code', 'outcome'])
+				.columns(['status', 'municipality_code', 'at', 'outcome'])
 				.execute();
 			// 'Waiting now' per municipality from an index alone.
 			await db.schema.createIndex('applications_status_municipality').on('applications').columns(['status', 'municipality_code']).execute();
