@@ -166,7 +166,7 @@ export async function recordStep(
 		return { ok: false, reason: allowed };
 	}
 	return db.transaction().execute(async (trx) => {
-		const current = await trx.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+		const current = await trx.selectFrom('applications').select(['status', 'municipality_code']).where('id', '=', id).executeTakeFirstOrThrow();
 		if (!canMove(current.status, step.status)) return { ok: false as const, reason: 'bad-step' as const };
 		const now = new Date().toISOString();
 		const at = step.at ?? now;
@@ -190,7 +190,8 @@ export async function recordStep(
 				staff_id: staff.id,
 				public_note: step.publicNote?.trim() || null,
 				details: step.details ? JSON.stringify(step.details) : null,
-				outcome: outcomeOf(step)
+				outcome: outcomeOf(step),
+				municipality_code: current.municipality_code
 			})
 			.execute();
 		await trx

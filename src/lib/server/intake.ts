@@ -104,7 +104,18 @@ async function takeInWithin(trx: Kysely<Database>, application: Application, has
 	}
 	await trx
 		.insertInto('application_events')
-		.values({ id: randomUUID(), application_id: id, status: 'received', at: receivedAt, note: null, staff_id: null, public_note: null, details: null, outcome: null })
+		.values({
+			id: randomUUID(),
+			application_id: id,
+			status: 'received',
+			at: receivedAt,
+			note: null,
+			staff_id: null,
+			public_note: null,
+			details: null,
+			outcome: null,
+			municipality_code: municipalityCode
+		})
 		.execute();
 	return { outcome: 'created', receipt: { reference, statusToken, status: 'received' } };
 }

@@ -37,8 +37,6 @@ export interface Figures {
 	postingsByEmployer: { employer: string; count: number }[];
 }
 
-const COUNTED = ['received', 'conversation', 'internship', 'hired', 'follow-up'] as const;
-
 function emptyCounts(): Counts {
 	return {
 		applications: 0,
@@ -52,16 +50,19 @@ function emptyCounts(): Counts {
 	};
 }
 
-/** Adds one counted group (a step, its outcome and how many) to the counts. */
-function addGroup(counts: Counts, status: string, outcome: string | null, n: number) {
+/** The outcomes counted per group, each in its own column: a hire's type or a follow-up's outcome. */
+const OUTCOMES = [...HIRE_TYPES, ...FOLLOW_UP_OUTCOMES] as const;
+
+/** Adds one counted group (a municipality's steps of one kind, and how many had each outcome) to the counts. */
+function addGroup(counts: Counts, status: string, n: number, outcomes: Record<string, number>) {
 	if (status === 'received') counts.applications += n;
 	else if (status === 'conversation') counts.conversations += n;
 	else if (status === 'internship') counts.internships += n;
-	else if (status === 'hired' && outcome && outcome in counts.hires) counts.hires[outcome as HireType] += n;
+	else if (status === 'hired') for (const type of HIRE_TYPES) counts.hires[type] += outcomes[type] ?? 0;
 	else if (status === 'follow-up') {
 		counts.followUps += n;
-		if (outcome && outcome in counts.outcomes) counts.outcomes[outcome as Outcome] += n;
-		if (outcome === 'same-job' || outcome === 'new-job') counts.inJob += n;
+		for (const o of FOLLOW_UP_OUTCOMES) counts.outcomes[o] += outcomes[o] ?? 0;
+		counts.inJob += (outcomes['same-job'] ?? 0) + (outcomes['new-job'] ?? 0);
 	}
 }
 
@@ -90,71 +91,87 @@ function municipalitiesIn(db: Kysely<Database>, staff: StaffMember) {
 }
 
 /**
- * The figures for a period, within the staff member's scope. The database counts (one
- * GROUP BY per municipality, step and outcome, on the index of steps by status and date);
- * regions and consultants are sums of those few counted rows, as each municipality has
+ * The figures for a period, within the staff member's scope. The database counts from
+ * indexes alone: each step carries its municipality, and the index of steps by (status,
+ * municipality, date, outcome) gives, for each kind of step and each municipality in scope,
+ * the steps of the period as one range, already in the GROUP BY's order. Hires by month
+ * read the same ranges, and the waiting applications the index of (status, municipality).
+ * Regions and consultants are sums of those few counted rows, as each municipality has
  * exactly one region and one consultant.
  */
 export async function keyFigures(db: Kysely<Database>, staff: StaffMember, period: Period): Promise<Figures> {
 	const { from, until } = periodBounds(period);
 	const own = staff.role === 'konsulent' ? (staff.consultantId ?? '') : null;
+	// The scope's municipalities, as the index's second key (for all of them too: without it
+	// the database would read every year's steps to find the period's).
+	const scope = own === null
+		? db.selectFrom('municipalities').select('municipalities.code')
+		: db.selectFrom('municipalities').select('municipalities.code').where('municipalities.consultant_id', '=', own);
 
-	let grouped = db
+	// Steps counted by kind; hires and follow-ups also by outcome, in columns (so nothing is
+	// sorted), on their own: a column costs time on every step it reads.
+	const steps = (statuses: readonly string[]) =>
+		db
+			.selectFrom('application_events')
+			.where('status', 'in', statuses)
+			.where('municipality_code', 'in', scope)
+			.where('at', '>=', from)
+			.where('at', '<', until)
+			.groupBy(['status', 'municipality_code']);
+	const plain = steps(['received', 'conversation', 'internship']).select((eb) => ['municipality_code as code', 'status', eb.fn.countAll<string>().as('n')]);
+	const withOutcomes = steps(['hired', 'follow-up']).select((eb) => [
+		'municipality_code as code',
+		'status',
+		eb.fn.countAll<string>().as('n'),
+		...OUTCOMES.map((outcome, i) => eb.fn.count<string>(eb.case().when('outcome', '=', outcome).then(1).end()).as(`o${i}`))
+	]);
+
+	const month = sql<string>`substr(at, 1, 7)`;
+	const monthly = db
 		.selectFrom('application_events')
-		.innerJoin('applications', 'applications.id', 'application_events.application_id')
-		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
-		.select(['applications.municipality_code as code', 'application_events.status', 'application_events.outcome', (eb) => eb.fn.countAll<string>().as('n')])
-		.where('application_events.status', 'in', COUNTED)
-		.where('application_events.at', '>=', from)
-		.where('application_events.at', '<', until)
-		.groupBy(['applications.municipality_code', 'application_events.status', 'application_events.outcome']);
-	if (own !== null) grouped = grouped.where('municipalities.consultant_id', '=', own);
+		.select([month.as('month'), 'outcome', (eb) => eb.fn.countAll<string>().as('n')])
+		.where('status', '=', 'hired')
+		.where('municipality_code', 'in', scope)
+		.where('at', '>=', from)
+		.where('at', '<', until)
+		.groupBy([month, 'outcome']);
 
-	const month = sql<string>`substr(application_events.at, 1, 7)`;
-	let monthly = db
-		.selectFrom('application_events')
-		.innerJoin('applications', 'applications.id', 'application_events.application_id')
-		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
-		.select([month.as('month'), 'application_events.outcome', (eb) => eb.fn.countAll<string>().as('n')])
-		.where('application_events.status', '=', 'hired')
-		.where('application_events.at', '>=', from)
-		.where('application_events.at', '<', until)
-		.groupBy([month, 'application_events.outcome']);
-	if (own !== null) monthly = monthly.where('municipalities.consultant_id', '=', own);
-
+	// Per status and municipality (the index's order), summed over the scope below.
 	let waitingQuery = db
 		.selectFrom('applications')
-		.innerJoin('municipalities', 'municipalities.code', 'applications.municipality_code')
-		.select((eb) => eb.fn.countAll<string>().as('n'))
-		.where('applications.status', 'in', ['received', 'more-info', 'screened']);
-	if (own !== null) waitingQuery = waitingQuery.where('municipalities.consultant_id', '=', own);
+		.select(['municipality_code as code', (eb) => eb.fn.countAll<string>().as('n')])
+		.where('status', 'in', ['received', 'more-info', 'screened'])
+		.groupBy(['status', 'municipality_code']);
+	if (own !== null) waitingQuery = waitingQuery.where('municipality_code', 'in', scope);
 
 	const postings = (column: 'postings.job_type_id' | 'postings.employer') => {
 		let query = db
 			.selectFrom('postings')
-			.innerJoin('municipalities', 'municipalities.code', 'postings.municipality_code')
 			.select([`${column} as key`, (eb) => eb.fn.countAll<string>().as('n')])
 			.where('postings.status', '=', 'live')
 			.groupBy(column)
 			.orderBy('n', 'desc')
 			.orderBy(column);
-		if (own !== null) query = query.where('municipalities.consultant_id', '=', own);
+		if (own !== null) query = query.where('postings.municipality_code', 'in', scope);
 		return query.execute();
 	};
 
-	const [places, groups, months, waiting, byJobType, byEmployer] = await Promise.all([
+	const [places, plainGroups, outcomeGroups, months, waitingRows, byJobType, byEmployer] = await Promise.all([
 		municipalitiesIn(db, staff).execute(),
-		grouped.execute(),
+		plain.execute(),
+		withOutcomes.execute(),
 		monthly.execute(),
-		waitingQuery.executeTakeFirstOrThrow(),
+		waitingQuery.execute(),
 		postings('postings.job_type_id'),
 		postings('postings.employer')
 	]);
 
 	const perMunicipality = new Map(places.map((place) => [place.code, emptyCounts()]));
-	for (const group of groups) {
+	for (const group of [...plainGroups, ...outcomeGroups]) {
 		const counts = perMunicipality.get(group.code);
-		if (counts) addGroup(counts, group.status, group.outcome, Number(group.n));
+		if (!counts) continue;
+		const columns = group as unknown as Record<string, string | number>;
+		addGroup(counts, group.status, Number(group.n), Object.fromEntries(OUTCOMES.map((outcome, i) => [outcome, Number(columns[`o${i}`])])));
 	}
 	const byMunicipality: MunicipalityFigures[] = places.map((place) => ({
 		code: place.code,
@@ -202,7 +219,7 @@ export async function keyFigures(db: Kysely<Database>, staff: StaffMember, perio
 			retention: YEARLY_TARGETS.retention,
 			prorated: !whole
 		},
-		waiting: Number(waiting.n),
+		waiting: waitingRows.reduce((sum, row) => sum + (perMunicipality.has(row.code) ? Number(row.n) : 0), 0),
 		postingsByJobType: byJobType.map((row) => ({ jobType: String(row.key), count: Number(row.n) })),
 		postingsByEmployer: byEmployer.map((row) => ({ employer: String(row.key), count: Number(row.n) }))
 	};

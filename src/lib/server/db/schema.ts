@@ -130,6 +130,8 @@ export interface ApplicationEventTable {
 	details: string | null;
 	/** The hire type (hired) or the follow-up's outcome (follow-up), for counting in SQL. */
 	outcome: string | null;
+	/** The application's municipality, copied onto each step so figures count from one index. */
+	municipality_code: string;
 }
 
 export interface StaffTable {

@@ -159,7 +159,8 @@ export async function addSyntheticApplications(db: Kysely<Database>, options: Sy
 					staff_id: null,
 					public_note: null,
 					details: p.details ? JSON.stringify(p.details) : null,
-					outcome: p.outcome ?? null
+					outcome: p.outcome ?? null,
+					municipality_code: place.code
 				})
 			);
 		}
