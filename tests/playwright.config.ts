@@ -9,7 +9,9 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const serverEnv = {
 	// Every test signs in from 127.0.0.1; the per-account limit is what the tests check.
 	SIGN_IN_LIMIT_PER_ADDRESS: '1000',
-	HOST: '127.0.0.1'
+	HOST: '127.0.0.1',
+	// The tests' own SQLite files get the demo accounts, as a first local start does.
+	DEMO_ACCOUNTS: '1'
 };
 // A fresh SQLite file per run: the tests see exactly the seeded data. Workers inherit
 // the name through the environment, so a test can look into the real database.

@@ -162,6 +162,14 @@ test('the API answers a repeat with the same receipt, and bad input with field e
 	expect(body.codes.phone).toBe('errors.phone');
 	expect(body.fields.phone).toBe('Write a phone number with 8 digits.');
 
+	const noSuchJobId = crypto.randomUUID();
+	const noSuchJob = await request.post('/api/applications', {
+		data: { ...application, id: noSuchJobId, postingId: 'p9999999' },
+		headers: { 'idempotency-key': noSuchJobId, 'accept-language': 'en' }
+	});
+	expect(noSuchJob.status()).toBe(400);
+	expect(((await noSuchJob.json()) as { codes: Record<string, string> }).codes.postingId).toBe('errors.posting');
+
 	const huge = await request.post('/api/applications', {
 		data: { ...application, aboutText: 'x'.repeat(600_000) },
 		headers: { 'idempotency-key': crypto.randomUUID() }

@@ -36,6 +36,7 @@ export class AppServer {
 				PORT: String(this.port),
 				HOST: '127.0.0.1',
 				DATABASE_URL: `file:${this.databaseFile}`,
+				DEMO_ACCOUNTS: '1',
 				...this.env
 			},
 			stdio: 'ignore'

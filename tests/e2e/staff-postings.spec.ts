@@ -110,3 +110,25 @@ test('a consultant sees and chooses only their own municipalities\' postings', a
 	const { n: municipalities } = query<{ n: number }>('select count(*) as n from municipalities where consultant_id = ?', consultant);
 	expect(options).toBe(municipalities + 1);
 });
+
+test('a posting with a description or task that does not exist is a field message, never a 500', async ({ page }) => {
+	await signInAs(page, 'sekretariat');
+	const description = query<{ id: string }>('select id from descriptions order by id limit 1').id;
+	const task = query<{ id: string }>('select id from tasks order by id limit 1').id;
+	const send = async (descriptionId: string, tasks: string[]) => {
+		const form = new FormData();
+		for (const [key, value] of Object.entries({ description: descriptionId, title: 'Pak varer', employer: 'Butikken', place: 'Slagelse', municipality: '330', hoursPerWeek: '10', eligibility: 'fortidspension' })) {
+			form.append(key, value);
+		}
+		for (const id of tasks) form.append('tasks', id);
+		// As a browser without JavaScript sends it: the answer is the page with its messages.
+		return page.request.post('/personale/opslag/ny?/save', { form, headers: { origin: new URL(page.url()).origin, accept: 'text/html' }, maxRedirects: 0 });
+	};
+	const noDescription = await send('no-such-description', [task, task, task]);
+	expect(noDescription.status()).toBe(400);
+	expect(await noDescription.text()).toContain('Vi kan ikke finde den jobbeskrivelse.');
+	const noTask = await send(description, [task, task, 'no-such-task']);
+	expect(noTask.status()).toBe(400);
+	expect(await noTask.text()).toContain('Vi kan ikke finde en af opgaverne.');
+	expect(await noTask.text()).not.toMatch(/at \S+\.(js|ts):\d+/);
+});

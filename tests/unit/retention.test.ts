@@ -11,7 +11,7 @@ import { recordStep } from '$lib/server/cases';
 import { deleteExpiredApplications } from '$lib/server/retention';
 import type { StaffMember } from '$lib/staff/roles';
 import { backends, useSeededDatabase } from './backends';
-import { validApplication } from './fixtures';
+import { fakeVoice, validApplication } from './fixtures';
 
 const secretariat: StaffMember = { id: 'staff-1', email: 's@x', name: 'S', role: 'sekretariat', consultantId: null };
 
@@ -20,7 +20,7 @@ describe.each(backends)('retention on $name', (backend) => {
 
 	async function arrive(receivedAt: string, name: string) {
 		const application = applicationSchema.parse(
-			validApplication({ name, voiceMessage: { mimeType: 'audio/webm;codecs=opus', durationSeconds: 2, data: 'AAAA' } })
+			validApplication({ name, voiceMessage: fakeVoice(2) })
 		);
 		await takeInApplication(database().db, application, new Date(receivedAt));
 		return application.id;

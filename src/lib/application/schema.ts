@@ -23,11 +23,56 @@ export const phoneSchema = z
 	.transform((value) => value.replace(/[\s-]/g, '').replace(/^(\+45|0045)/, ''))
 	.pipe(z.string().regex(/^\d{8}$/, { message: 'errors.phone' }));
 
+/** Zero-width signs alone look like an empty name on the staff's screen. */
+const HAS_LETTER = /\p{L}/u;
+/** Direction overrides and isolates turn the text around on screen, so a name can pose as another. */
+const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+
 const nameSchema = z
 	.string({ message: 'errors.name' })
 	.trim()
 	.min(1, { message: 'errors.name' })
-	.max(100, { message: 'errors.nameTooLong' });
+	.max(100, { message: 'errors.nameTooLong' })
+	.refine((name) => !DIRECTION_CONTROL.test(name), { message: 'errors.nameHiddenSigns' })
+	.refine((name) => HAS_LETTER.test(name), { message: 'errors.nameNoLetters' });
+
+/** Clocks on phones may be off by days, not by years: a date outside this window is an error. */
+export const CREATED_AT_MAX_FUTURE_MS = 30 * 24 * 3600 * 1000;
+export const CREATED_AT_MAX_PAST_MS = 400 * 24 * 3600 * 1000;
+
+export function createdAtIsSane(createdAt: string, now = Date.now()): boolean {
+	const at = Date.parse(createdAt);
+	return at <= now + CREATED_AT_MAX_FUTURE_MS && at >= now - CREATED_AT_MAX_PAST_MS;
+}
+
+/** Below this a recording holds no sound worth hearing: a container header and little else. */
+export const VOICE_MIN_BYTES = 1024;
+/**
+ * Bytes per second a voice recording may have. The recorder asks for 16 kbit/s (2 kB/s);
+ * the bounds are wide because silence packs small and browsers choose their own rate.
+ */
+export const VOICE_MIN_BYTES_PER_SECOND = 100;
+export const VOICE_MAX_BYTES_PER_SECOND = 64_000;
+
+function decodedLength(base64: string): number {
+	const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+	return (base64.length / 4) * 3 - padding;
+}
+
+function firstBytes(base64: string, count: number): number[] {
+	const text = atob(base64.slice(0, Math.ceil(count / 3) * 4));
+	return Array.from(text.slice(0, count), (char) => char.charCodeAt(0));
+}
+
+/** The container's first bytes must say what the mime type says. */
+export function voiceContainerMatches(mimeType: string, base64: string): boolean {
+	const bytes = firstBytes(base64, 12);
+	const at = (offset: number, magic: number[]) => magic.every((byte, i) => bytes[offset + i] === byte);
+	if (mimeType.startsWith('audio/webm')) return at(0, [0x1a, 0x45, 0xdf, 0xa3]);
+	if (mimeType.startsWith('audio/mp4')) return at(4, [0x66, 0x74, 0x79, 0x70]); // 'ftyp'
+	if (mimeType.startsWith('audio/ogg')) return at(0, [0x4f, 0x67, 0x67, 0x53]); // 'OggS'
+	return false;
+}
 
 export const voiceMessageSchema = z.object({
 	mimeType: z.enum(VOICE_MIME_TYPES, { message: 'errors.voice' }),
@@ -38,6 +83,17 @@ export const voiceMessageSchema = z.object({
 		.min(1, { message: 'errors.voice' })
 		.max(Math.ceil(VOICE_MAX_BYTES / 3) * 4, { message: 'errors.voiceTooLong' })
 		.regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'errors.voice' })
+		.refine((data) => data.length % 4 === 0, { message: 'errors.voice' })
+}).superRefine((voice, context) => {
+	if (voice.data.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(voice.data)) return;
+	const bytes = decodedLength(voice.data);
+	const seconds = Math.max(voice.durationSeconds, 1);
+	const fits =
+		bytes >= VOICE_MIN_BYTES &&
+		bytes >= voice.durationSeconds * VOICE_MIN_BYTES_PER_SECOND &&
+		bytes <= seconds * VOICE_MAX_BYTES_PER_SECOND &&
+		voiceContainerMatches(voice.mimeType, voice.data);
+	if (!fits) context.addIssue({ code: 'custom', path: ['data'], message: 'errors.voice' });
 });
 export type VoiceMessage = z.infer<typeof voiceMessageSchema>;
 
@@ -85,7 +141,9 @@ export const applicationFields = {
 	voiceMessage: voiceMessageSchema.optional(),
 	consent: z.literal(true, { message: 'errors.consent' }),
 	language: z.enum(LANGUAGES),
-	createdAt: z.iso.datetime({ message: 'errors.date' })
+	createdAt: z.iso
+		.datetime({ message: 'errors.date' })
+		.refine((createdAt) => createdAtIsSane(createdAt), { message: 'errors.dateOutOfRange' })
 };
 
 export const applicationSchema = z

@@ -1,6 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import { createStaff, staffCount } from './auth/staff';
+import { DEFAULT_SQLITE_PATH, type DatabaseConfig } from './db';
+
+/**
+ * Demo accounts with printed passwords belong only where nobody can take them for real:
+ * the embedded SQLite at its default path, without a DATABASE_URL. A test that starts the
+ * app on its own SQLite file asks for them with DEMO_ACCOUNTS=1. Never in production and
+ * never on PostgreSQL, whatever else is set: a real deployment makes its first admin with
+ * `npm run staff -- add`.
+ */
+export function demoAccountsWanted(env: Record<string, string | undefined>, config: DatabaseConfig): boolean {
+	if (env.NODE_ENV === 'production' || config.dialect !== 'sqlite') return false;
+	if (env.DEMO_ACCOUNTS === '1') return true;
+	return !env.DATABASE_URL && config.path === DEFAULT_SQLITE_PATH;
+}
 
 /**
  * The embedded default (SQLite, not production) starts with one account per role, so

@@ -18,7 +18,9 @@ export interface IntakeReceipt {
 export type IntakeResult =
 	| { outcome: 'created'; receipt: IntakeReceipt }
 	| { outcome: 'repeat'; receipt: IntakeReceipt }
-	| { outcome: 'conflict' };
+	| { outcome: 'conflict' }
+	/** The job it names does not exist. A paused or closed one still counts: the person may have applied offline before it closed. */
+	| { outcome: 'unknown-posting' };
 
 /** The same application sent twice hashes the same, whatever the key order. */
 export function requestHash(application: Application): string {
@@ -53,6 +55,10 @@ function repeatOf(
 async function takeInWithin(trx: Kysely<Database>, application: Application, hash: string, now: Date): Promise<IntakeResult> {
 	const inside = await existing(trx, application.id);
 	if (inside) return repeatOf(inside, hash);
+	if (application.postingId !== null) {
+		const posting = await trx.selectFrom('postings').select('id').where('id', '=', application.postingId).executeTakeFirst();
+		if (!posting) return { outcome: 'unknown-posting' };
+	}
 
 	const municipality = await trx
 		.selectFrom('municipalities')

@@ -1,7 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { database } from './db/instance';
 import { requireCaseworker } from './auth/guard';
-import { mayEditIn, postingForEdit, savePosting, setPostingStatus } from './postings-admin';
+import { mayEditIn, postingForEdit, savePosting, setPostingStatus, unknownPostingReferences } from './postings-admin';
 import { postingFormSchema, POSTING_STATUSES } from '$lib/staff/posting-form';
 import { fieldErrors } from '$lib/application/schema';
 
@@ -25,6 +25,8 @@ export async function savePostingAction({ locals, request, params }: RequestEven
 		if (!(await mayEditIn(db, staff, existing.municipality_code))) error(403, 'staff.postings.forbidden');
 	}
 	if (!(await mayEditIn(db, staff, parsed.data.municipality))) error(403, 'staff.postings.forbidden');
+	const unknown = await unknownPostingReferences(db, parsed.data);
+	if (Object.keys(unknown).length > 0) return fail(400, { errors: unknown, values });
 	const saved = await savePosting(db, staff, parsed.data, id);
 	redirect(303, `/personale/opslag/${saved}?gemt=1`);
 }

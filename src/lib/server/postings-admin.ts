@@ -113,6 +113,20 @@ export async function postingForEdit(db: Kysely<Database>, id: string) {
 	return { ...posting, tasks: tasks.map((task) => task.task_id) };
 }
 
+/**
+ * Field errors for ids in the form that name nothing: a description or task that was
+ * removed, or a hand-made request. Checked before saving, so the editor gets a message.
+ */
+export async function unknownPostingReferences(db: Kysely<Database>, form: PostingForm): Promise<Record<string, string>> {
+	const errors: Record<string, string> = {};
+	const description = await db.selectFrom('descriptions').select('id').where('id', '=', form.description).executeTakeFirst();
+	if (!description) errors.description = 'staff.postings.errors.unknownDescription';
+	const wanted = [...new Set(form.tasks)];
+	const found = wanted.length === 0 ? [] : await db.selectFrom('tasks').select('id').where('id', 'in', wanted).execute();
+	if (found.length !== wanted.length) errors.tasks = 'staff.postings.errors.unknownTask';
+	return errors;
+}
+
 async function rows(db: Kysely<Database>, form: PostingForm) {
 	const description = await db.selectFrom('descriptions').selectAll().where('id', '=', form.description).executeTakeFirst();
 	if (!description) throw new Error('Unknown description');

@@ -1,13 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { DEFAULT_LANGUAGE, isLanguage } from '$lib/i18n/languages';
+import { safeReturnPath } from '$lib/i18n/return-path';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
-/** Only paths on this site: never send someone to another site after a language change. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
 
 export const POST: RequestHandler = async ({ request, cookies }) => {
 	const form = await request.formData();

@@ -17,7 +17,7 @@ export interface OpenDatabase {
 	dialect: DialectName;
 }
 
-const DEFAULT_SQLITE_PATH = 'data/klapjob.db';
+export const DEFAULT_SQLITE_PATH = 'data/klapjob.db';
 
 /** `DATABASE_URL` unset → data/klapjob.db; `file:PATH` → SQLite at PATH; `postgres://…` → PostgreSQL. */
 export function databaseConfigFromUrl(url: string | undefined): DatabaseConfig {

@@ -1,6 +1,6 @@
 import { databaseConfigFromUrl, migrateToLatest, openDatabase, type OpenDatabase } from './index';
 import { seedIfEmpty } from './seed';
-import { createDemoAccountsIfNone } from '../demo-accounts';
+import { createDemoAccountsIfNone, demoAccountsWanted } from '../demo-accounts';
 
 let opening: Promise<OpenDatabase> | undefined;
 
@@ -10,10 +10,11 @@ let opening: Promise<OpenDatabase> | undefined;
  */
 export function database(): Promise<OpenDatabase> {
 	opening ??= (async () => {
-		const open = openDatabase(databaseConfigFromUrl(process.env.DATABASE_URL));
+		const config = databaseConfigFromUrl(process.env.DATABASE_URL);
+		const open = openDatabase(config);
 		await migrateToLatest(open.db);
 		await seedIfEmpty(open.db, open.dialect);
-		if (open.dialect === 'sqlite') await createDemoAccountsIfNone(open.db);
+		if (demoAccountsWanted(process.env, config)) await createDemoAccountsIfNone(open.db);
 		return open;
 	})();
 	return opening;

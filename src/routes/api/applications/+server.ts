@@ -36,6 +36,7 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	if (parsed.data.id !== key) return apiProblem(400, 'errors.idempotencyKeyMismatch', bodyLanguage);
 
 	const result = await takeIn(await database(), parsed.data);
+	if (result.outcome === 'unknown-posting') return apiProblem(400, 'errors.invalid', bodyLanguage, { postingId: 'errors.posting' });
 	if (result.outcome === 'conflict') return apiProblem(422, 'errors.idempotencyConflict', bodyLanguage);
 	return json(result.receipt, {
 		status: result.outcome === 'created' ? 201 : 200,

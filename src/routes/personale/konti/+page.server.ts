@@ -5,6 +5,7 @@ import { database } from '$lib/server/db/instance';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { createStaff, listStaff, setStaffDisabled } from '$lib/server/auth/staff';
 import { audit } from '$lib/server/audit';
+import { consultantExists, isLastActiveAdmin } from '$lib/server/accounts';
 import { ROLES } from '$lib/staff/roles';
 
 const newAccountSchema = z
@@ -35,6 +36,9 @@ export const actions: Actions = {
 		const { db } = await database();
 		const exists = await db.selectFrom('staff').select('id').where('email', '=', parsed.data.email.toLowerCase()).executeTakeFirst();
 		if (exists) return fail(409, { error: 'staff.accounts.exists' });
+		if (parsed.data.role === 'konsulent' && !(await consultantExists(db, parsed.data.consultantId ?? ''))) {
+			return fail(400, { error: 'staff.accounts.unknownConsultant' });
+		}
 		const { staff, password } = await createStaff(db, parsed.data);
 		await audit(db, { staffId: admin.id, action: 'create-account', detail: `${staff.id} ${staff.role}` });
 		// Shown once, to hand over; never stored in clear.
@@ -46,6 +50,7 @@ export const actions: Actions = {
 		const id = String(form.get('id') ?? '');
 		const disabled = form.get('disabled') === '1';
 		const { db } = await database();
+		if (disabled && (await isLastActiveAdmin(db, id))) return fail(409, { error: 'staff.accounts.lastAdmin' });
 		await setStaffDisabled(db, id, disabled);
 		await audit(db, { staffId: admin.id, action: disabled ? 'disable-account' : 'enable-account', detail: id });
 		return { changed: true };
