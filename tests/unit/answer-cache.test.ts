@@ -1,5 +1,7 @@
+import zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { cachedAnswer, postingsChanged } from '$lib/server/answer-cache';
+import { acceptedEncoding, preparedJson } from '$lib/server/http';
 
 describe('the answer cache for public lists', () => {
 	test('answers from memory while fresh, and computes again after the time or a change', async () => {
@@ -20,5 +22,33 @@ describe('the answer cache for public lists', () => {
 		const two = await cachedAnswer('c', async () => ({ x: 2 }), 0);
 		expect(one.etag).toMatch(/^"[\w-]+"$/);
 		expect(one.etag).not.toBe(two.etag);
+	});
+
+	test('a kept answer is compressed once and sent as the client accepts it; a small one goes as it is', async () => {
+		const big = await cachedAnswer('big', async () => ({ jobs: Array.from({ length: 200 }, (_, i) => ({ id: `p${i}`, title: 'Sæt flasker på plads' })) }), 0);
+		const asked = (encoding: string | null) => preparedJson(new Request('http://app/api/jobs', { headers: encoding ? { 'accept-encoding': encoding } : {} }), big);
+
+		const br = asked('gzip, deflate, br');
+		expect(br.headers.get('content-encoding')).toBe('br');
+		expect(zlib.brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(big.text);
+		const gz = asked('gzip');
+		expect(gz.headers.get('content-encoding')).toBe('gzip');
+		expect(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(big.text);
+		const plain = asked(null);
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(big.text);
+		expect(br.headers.get('vary')).toBe('Accept-Encoding');
+
+		const small = await cachedAnswer('small', async () => ({ x: 1 }), 0);
+		expect(small.encoded).toBeUndefined();
+	});
+
+	test('the accepted encoding: brotli first, then gzip; q=0 refuses one', () => {
+		expect(acceptedEncoding('gzip, deflate, br')).toBe('br');
+		expect(acceptedEncoding('br;q=0, gzip')).toBe('gzip');
+		expect(acceptedEncoding('*')).toBe('gzip');
+		expect(acceptedEncoding('identity')).toBeNull();
+		expect(acceptedEncoding(null)).toBeNull();
+		expect(acceptedEncoding('gzip;q=0')).toBeNull();
 	});
 });

@@ -11,7 +11,7 @@ export function cachedJson(request: Request, body: unknown, maxAgeSeconds = 60):
 }
 
 /** The same, for JSON already serialised (and hashed) once, e.g. by the answer cache. */
-export function preparedJson(request: Request, { text, etag }: PreparedJson, maxAgeSeconds = 60): Response {
+export function preparedJson(request: Request, { text, etag, encoded }: PreparedJson, maxAgeSeconds = 60): Response {
 	const headers = {
 		etag,
 		'cache-control': `public, max-age=${maxAgeSeconds}, stale-while-revalidate=600`,
@@ -21,7 +21,25 @@ export function preparedJson(request: Request, { text, etag }: PreparedJson, max
 	if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
 		return new Response(null, { status: 304, headers });
 	}
+	const encoding = encoded ? acceptedEncoding(request.headers.get('accept-encoding')) : null;
+	if (encoded && encoding) {
+		// Already compressed: the server's compression leaves an answer with an encoding alone.
+		return new Response(new Uint8Array(encoded[encoding]), { headers: { ...headers, 'content-type': 'application/json', 'content-encoding': encoding } });
+	}
 	return new Response(text, { headers: { ...headers, 'content-type': 'application/json' } });
+}
+
+/** brotli if the client takes it, else gzip, else null (q=0 means "not this one"). */
+export function acceptedEncoding(header: string | null): 'br' | 'gzip' | null {
+	const accepted = new Set<string>();
+	for (const part of (header ?? '').split(',')) {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+		if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+	}
+	if (accepted.has('br')) return 'br';
+	if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+	return null;
 }
 
 /** A 4xx answer that says what is wrong, field by field. */

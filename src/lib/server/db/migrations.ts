@@ -388,6 +388,20 @@ const migrations: Record<string, Migration> = {
 				.execute();
 			await db.schema.createIndex('sign_in_devices_created').on('sign_in_devices').columns(['created_at']).execute();
 		}
+	},
+	'2026-12-02-012-name-search': {
+		async up(db: Kysely<any>) {
+			// A search by a common first name matches tens of thousands of applications: with
+			// the status, the consultant and the order in the same index, the count and the page
+			// come from the index alone, without reading each application.
+			if (db.getExecutor().adapter instanceof PostgresAdapter) {
+				await db.schema.dropIndex('applications_name_key_prefix').ifExists().execute();
+				await sql`create index applications_name_search on applications (name_key text_pattern_ops, status, consultant_id, received_at, id)`.execute(db);
+			} else {
+				await db.schema.createIndex('applications_name_search').on('applications').columns(['name_key', 'status', 'consultant_id', 'received_at', 'id']).execute();
+			}
+			await db.schema.dropIndex('applications_name_key').ifExists().execute();
+		}
 	}
 };
 
