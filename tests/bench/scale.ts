@@ -230,6 +230,7 @@ request as the built app answers it (\`src/cli/serve.js\`, \`NODE_ENV=production
 full size: ${(sqliteBytes / 1024 / 1024).toFixed(0)} MB.` : ''}
 
 ${sections.join('\n')}
+Where a target is missed, [PROFILE.md](PROFILE.md#the-staff-side-at-1000000-applications) shows the query plan that explains it.
 
 ## Log
 
