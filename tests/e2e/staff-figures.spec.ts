@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { hashPassword } from '../../src/lib/server/auth/passwords';
+import { STAFF_PASSWORD, makeStaffAccount } from './staff-account';
 import { AppServer } from './app-server';
 import { expectNoAxeViolations } from './helpers';
 
@@ -13,7 +11,7 @@ import { expectNoAxeViolations } from './helpers';
  * with 12,000 applications over 4 years before it starts (the shared server's data is
  * other tests').
  */
-const PASSWORD = 'test-password-1234';
+const PASSWORD = STAFF_PASSWORD;
 const server = new AppServer(4810, { SIGN_IN_LIMIT_PER_ADDRESS: '1000' });
 // Each test walks a page of 50 rows at two sizes with axe: more than the default 30 s on a busy machine.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
@@ -28,17 +26,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.stop());
 
-async function account(role: 'sekretariat' | 'konsulent', consultantId: string | null = null): Promise<string> {
-	const email = `${role}-${randomUUID().slice(0, 8)}@klapjob.example`;
-	const database = new Database(server.databaseFile);
-	try {
-		database
-			.prepare('insert into staff (id, email, name, role, consultant_id, password_hash, disabled, created_at) values (?, ?, ?, ?, ?, ?, 0, ?)')
-			.run(randomUUID(), email, `Test ${role}`, role, consultantId, await hashPassword(PASSWORD), new Date().toISOString());
-	} finally {
-		database.close();
-	}
-	return email;
+async function account(role: 'sekretariat' | 'konsulent' | 'admin', consultantId: string | null = null): Promise<string> {
+	return makeStaffAccount(server.databaseFile, role, consultantId);
 }
 
 async function signIn(page: Page, email: string) {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { applicationBody } from './application-body';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { hashPassword } from '../../src/lib/server/auth/passwords';
+import { STAFF_PASSWORD, makeStaffAccount } from './staff-account';
 import { expectNoAxeViolations } from './helpers';
 
-const PASSWORD = 'test-password-1234';
+const PASSWORD = STAFF_PASSWORD;
 
 function db() {
 	return new Database(process.env.E2E_DATABASE_FILE!);
@@ -13,16 +13,7 @@ function db() {
 
 /** A staff account made straight in the real database, as `npm run staff -- add` would. */
 async function account(role: 'sekretariat' | 'konsulent' | 'admin', consultantId: string | null = null): Promise<string> {
-	const email = `${role}-${randomUUID().slice(0, 8)}@klapjob.example`;
-	const database = db();
-	try {
-		database
-			.prepare('insert into staff (id, email, name, role, consultant_id, password_hash, disabled, created_at) values (?, ?, ?, ?, ?, ?, 0, ?)')
-			.run(randomUUID(), email, `Test ${role}`, role, consultantId, await hashPassword(PASSWORD), new Date().toISOString());
-	} finally {
-		database.close();
-	}
-	return email;
+	return makeStaffAccount(process.env.E2E_DATABASE_FILE!, role, consultantId);
 }
 
 function consultantOf(municipality: string): string {
