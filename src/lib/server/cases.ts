@@ -5,6 +5,7 @@ import type { StaffMember } from '$lib/staff/roles';
 import { canMove, followUpDue } from '$lib/staff/path';
 import { audit } from './audit';
 import { inScope } from './scope';
+import { countSteps } from './step-counts';
 
 /**
  * Applications as staff see them. Every function takes the staff member and keeps to
@@ -194,6 +195,7 @@ export async function recordStep(
 				municipality_code: current.municipality_code
 			})
 			.execute();
+		await countSteps(trx, [{ status: step.status, municipality_code: current.municipality_code, at, outcome: outcomeOf(step) }]);
 		await trx
 			.updateTable('applications')
 			.set({ status: step.status, follow_up_due_at: step.status === 'hired' ? followUpDue(at) : null })

@@ -8,6 +8,7 @@ import { screen } from './screening';
 import { nameKey, personKey } from './person';
 import { newReference, newStatusToken } from './references';
 import { isContactMethod, type Consultant, type ContactMethod } from '$lib/status/next-step';
+import { countSteps } from './step-counts';
 
 export interface IntakeReceipt {
 	reference: string;
@@ -123,6 +124,7 @@ async function takeInWithin(trx: Kysely<Database>, application: Application, has
 			municipality_code: municipalityCode
 		})
 		.execute();
+	await countSteps(trx, [{ status: 'received', municipality_code: municipalityCode, at: receivedAt, outcome: null }]);
 	return { outcome: 'created', receipt: { reference, statusToken, status: 'received' } };
 }
 

@@ -402,6 +402,29 @@ const migrations: Record<string, Migration> = {
 			}
 			await db.schema.dropIndex('applications_name_key').ifExists().execute();
 		}
+	},
+	'2026-12-03-013-counts': {
+		async up(db: Kysely<any>) {
+			// Steps counted per kind, municipality, day and outcome: a year of figures reads
+			// tens of thousands of these rows instead of every step of the year. On SQLite the
+			// table is its own primary-key index (without rowid), so a range is read once.
+			const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+			let table = db.schema
+				.createTable('figure_counts')
+				.addColumn('status', 'text', (c) => c.notNull())
+				.addColumn('municipality_code', 'text', (c) => c.notNull())
+				.addColumn('day', 'text', (c) => c.notNull())
+				.addColumn('outcome', 'text', (c) => c.notNull())
+				.addColumn('n', 'integer', (c) => c.notNull())
+				.addPrimaryKeyConstraint('figure_counts_key', ['status', 'municipality_code', 'day', 'outcome']);
+			if (!postgres) table = table.modifyEnd(sql`without rowid`);
+			await table.execute();
+			await sql`insert into figure_counts (status, municipality_code, day, outcome, n)
+				select status, municipality_code, substr(at, 1, 10), coalesce(outcome, ''), count(*)
+				from application_events group by status, municipality_code, substr(at, 1, 10), coalesce(outcome, '')`.execute(db);
+			// Live postings counted per job type (the job list's pictures) from an index alone.
+			await db.schema.createIndex('postings_status_job_type').on('postings').columns(['status', 'job_type_id']).execute();
+		}
 	}
 };
 

@@ -172,6 +172,20 @@ export interface SignInDeviceTable {
 	created_at: string;
 }
 
+/**
+ * How many steps of a kind happened in a municipality on a day (with a hire's type or a
+ * follow-up's outcome, '' for none). Written with every step; the figures read these few
+ * rows instead of every step, and they stay when a person's data is deleted.
+ */
+export interface FigureCountTable {
+	status: string;
+	municipality_code: string;
+	/** YYYY-MM-DD (UTC), the day of the step. */
+	day: string;
+	outcome: string;
+	n: number;
+}
+
 export interface Database {
 	applications: ApplicationTable;
 	voice_messages: VoiceMessageTable;
@@ -191,4 +205,5 @@ export interface Database {
 	meta: MetaTable;
 	sign_in_failures: SignInFailureTable;
 	sign_in_devices: SignInDeviceTable;
+	figure_counts: FigureCountTable;
 }

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { ApplicationEventTable, ApplicationTable, Database, PostingTable, PostingTaskTable } from './schema';
 import { followUpDue, FOLLOW_UP_OUTCOMES, WELLBEING } from '$lib/staff/path';
 import { nameKey, personKey } from '../person';
+import { countSteps } from '../step-counts';
 
 /**
  * Applications as years of real work leave them, for tests and the scale bench: spread
@@ -167,6 +168,7 @@ export async function addSyntheticApplications(db: Kysely<Database>, options: Sy
 		await db.transaction().execute(async (trx) => {
 			await trx.insertInto('applications').values(applications).execute();
 			for (let i = 0; i < events.length; i += 1000) await trx.insertInto('application_events').values(events.slice(i, i + 1000)).execute();
+			await countSteps(trx, events);
 		});
 		stored += applications.length;
 		options.progress?.(stored);
