@@ -5,6 +5,7 @@ import { takeInApplication } from '$lib/server/intake';
 import { recordStep } from '$lib/server/cases';
 import { keyFigures } from '$lib/server/numbers';
 import { deleteExpiredApplications } from '$lib/server/retention';
+import { splitPeriod } from '$lib/server/step-counts';
 import { parsePeriod, type Period } from '$lib/staff/period';
 import type { StaffMember } from '$lib/staff/roles';
 import { backends, useSeededDatabase } from './backends';
@@ -54,6 +55,36 @@ describe.each(backends)('the figures’ counts on $name', (backend) => {
 			`${row.status} ${row.municipality_code} ${row.day} ${row.outcome ?? ''} ${Number(row.n)}`;
 		expect(counts.map(key).sort()).toEqual(recount.map(key).sort());
 		expect(counts.reduce((sum, row) => sum + Number(row.n), 0)).toBe(24 + 12 + 12 + 6);
+
+		const monthRecount = await db
+			.selectFrom('application_events')
+			.select((eb) => ['status', 'municipality_code', sql<string>`substr(at, 1, 7)`.as('day'), 'outcome', eb.fn.countAll<string>().as('n')])
+			.groupBy(['status', 'municipality_code', sql`substr(at, 1, 7)`, 'outcome'])
+			.execute();
+		const months = await db.selectFrom('figure_months').select(['status', 'municipality_code', 'month as day', 'outcome', 'n']).execute();
+		expect(months.map(key).sort()).toEqual(monthRecount.map(key).sort());
+	});
+
+	test('applications per status and municipality are kept by the database through every insert, step and delete', async () => {
+		const db = database().db;
+		const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => arrive('2025-02-10T10:00:00.000Z', i % 2 ? '330' : '101')));
+		await Promise.all(ids.slice(0, 6).map((id) => recordStep(db, secretariat, id, { status: 'screened', at: '2025-02-12T10:00:00.000Z' })));
+		await Promise.all(ids.slice(0, 3).map((id) => recordStep(db, secretariat, id, { status: 'conversation', at: '2025-02-13T10:00:00.000Z' })));
+		const gone = [ids[0]!, ids[9]!];
+		await db.deleteFrom('voice_messages').where('application_id', 'in', gone).execute();
+		await db.deleteFrom('application_events').where('application_id', 'in', gone).execute();
+		await db.deleteFrom('applications').where('id', 'in', gone).execute();
+		const recount = await db
+			.selectFrom('applications')
+			.select((eb) => ['status', 'municipality_code', eb.fn.countAll<string>().as('n')])
+			.groupBy(['status', 'municipality_code'])
+			.execute();
+		const kept = await db.selectFrom('status_counts').selectAll().where('n', '<>', 0).execute();
+		const key = (row: { status: string; municipality_code: string; n: unknown }) => `${row.status} ${row.municipality_code} ${Number(row.n)}`;
+		expect(kept.map(key).sort()).toEqual(recount.map(key).sort());
+		const figures = await keyFigures(db, secretariat, period('periode=year', new Date()));
+		const waiting = recount.filter((row) => ['received', 'more-info', 'screened'].includes(row.status)).reduce((sum, row) => sum + Number(row.n), 0);
+		expect(figures.waiting).toBe(waiting);
 	});
 
 	test('the figures for a past year stay the same when retention deletes its people', async () => {
@@ -74,5 +105,15 @@ describe.each(backends)('the figures’ counts on $name', (backend) => {
 		const after = await keyFigures(db, secretariat, year);
 		expect(after.total).toEqual(before.total);
 		expect(after.byMunicipality).toEqual(before.byMunicipality);
+	});
+});
+
+describe('a period as whole months and edge days', () => {
+	test('a year is twelve months and no days; ragged edges are days', () => {
+		expect(splitPeriod('2025-01-01', '2026-01-01')).toEqual({ months: ['2025-01', '2026-01'], days: [] });
+		expect(splitPeriod('2025-01-15', '2025-04-10')).toEqual({ months: ['2025-02', '2025-04'], days: [['2025-01-15', '2025-02-01'], ['2025-04-01', '2025-04-10']] });
+		expect(splitPeriod('2025-03-05', '2025-03-20')).toEqual({ months: null, days: [['2025-03-05', '2025-03-20']] });
+		expect(splitPeriod('2025-12-20', '2026-01-05')).toEqual({ months: null, days: [['2025-12-20', '2026-01-05']] });
+		expect(splitPeriod('2025-11-20', '2026-02-01')).toEqual({ months: ['2025-12', '2026-02'], days: [['2025-11-20', '2025-12-01']] });
 	});
 });

@@ -4,6 +4,7 @@ import type { StaffMember } from '$lib/staff/roles';
 import { FOLLOW_UP_OUTCOMES, HIRE_TYPES } from '$lib/staff/path';
 import { isWholeYear, periodBounds, periodLabel, periodMonths, type Period } from '$lib/staff/period';
 import { csvDocument } from './csv';
+import { splitPeriod } from './step-counts';
 import { YEARLY_TARGETS, type Counts, type HireType, type Outcome } from '$lib/staff/figures';
 
 export { YEARLY_TARGETS, type Counts };
@@ -92,10 +93,9 @@ function municipalitiesIn(db: Kysely<Database>, staff: StaffMember) {
 
 /**
  * The figures for a period, within the staff member's scope. The database sums the counts
- * kept with every step (figure_counts: per kind, municipality, day and outcome), so a year
- * reads tens of thousands of rows, not every step; the counts stay when a person's data is
- * deleted. Hires by month read the same ranges, and the waiting applications the index of
- * (status, municipality).
+ * kept with every step (per kind, municipality, outcome and month or day), so a year reads
+ * a few thousand rows, not every step; the counts stay when a person's data is deleted.
+ * Hires by month read the same ranges, and 'waiting now' the counts per status.
  * Regions and consultants are sums of those few counted rows, as each municipality has
  * exactly one region and one consultant.
  */
@@ -108,44 +108,52 @@ export async function keyFigures(db: Kysely<Database>, staff: StaffMember, perio
 		? db.selectFrom('municipalities').select('municipalities.code')
 		: db.selectFrom('municipalities').select('municipalities.code').where('municipalities.consultant_id', '=', own);
 
-	// Steps counted by kind, from the counts kept per municipality and day: for each kind
-	// and municipality in scope, the period is one range of the counts' key. Hires and
+	// Steps counted by kind, from the counts kept with every step: the period's whole months
+	// from the monthly counts, the days at its edges from the daily ones. For each kind and
+	// municipality in scope a range is one stretch of a counts table's key. Hires and
 	// follow-ups are summed per outcome in columns (so nothing is sorted).
-	const fromDay = from.slice(0, 10);
-	const untilDay = until.slice(0, 10);
-	const counted = (statuses: readonly string[]) =>
+	const split = splitPeriod(from.slice(0, 10), until.slice(0, 10));
+	type Part = { table: 'figure_months' | 'figure_counts'; column: 'month' | 'day'; range: [string, string] };
+	const parts: Part[] = [
+		...(split.months ? [{ table: 'figure_months' as const, column: 'month' as const, range: split.months }] : []),
+		...split.days.map((range) => ({ table: 'figure_counts' as const, column: 'day' as const, range }))
+	];
+	const counted = (part: Part, statuses: readonly string[]) =>
 		db
-			.selectFrom('figure_counts')
+			.selectFrom(part.table)
 			.where('status', 'in', statuses)
 			.where('municipality_code', 'in', scope)
-			.where('day', '>=', fromDay)
-			.where('day', '<', untilDay)
+			.where(part.column, '>=', part.range[0])
+			.where(part.column, '<', part.range[1])
 			.groupBy(['status', 'municipality_code']);
-	const plain = counted(['received', 'conversation', 'internship']).select((eb) => ['municipality_code as code', 'status', eb.fn.sum<string>('n').as('n')]);
-	const withOutcomes = counted(['hired', 'follow-up']).select((eb) => [
-		'municipality_code as code',
-		'status',
-		eb.fn.sum<string>('n').as('n'),
-		...OUTCOMES.map((outcome, i) => eb.fn.sum<string>(eb.case().when('outcome', '=', outcome).then(eb.ref('n')).else(0).end()).as(`o${i}`))
-	]);
+	const plain = (part: Part) =>
+		counted(part, ['received', 'conversation', 'internship']).select((eb) => ['municipality_code as code', 'status', eb.fn.sum<string>('n').as('n')]).execute();
+	const withOutcomes = (part: Part) =>
+		counted(part, ['hired', 'follow-up'])
+			.select((eb) => [
+				'municipality_code as code',
+				'status',
+				eb.fn.sum<string>('n').as('n'),
+				...OUTCOMES.map((outcome, i) => eb.fn.sum<string>(eb.case().when('outcome', '=', outcome).then(eb.ref('n')).else(0).end()).as(`o${i}`))
+			])
+			.execute();
+	const monthly = (part: Part) =>
+		db
+			.selectFrom(part.table)
+			.select([sql<string>`substr(${sql.ref(part.column)}, 1, 7)`.as('month'), 'outcome', (eb) => eb.fn.sum<string>('n').as('n')])
+			.where('status', '=', 'hired')
+			.where('municipality_code', 'in', scope)
+			.where(part.column, '>=', part.range[0])
+			.where(part.column, '<', part.range[1])
+			.groupBy([sql`substr(${sql.ref(part.column)}, 1, 7)`, 'outcome'])
+			.execute();
 
-	const month = sql<string>`substr(day, 1, 7)`;
-	const monthly = db
-		.selectFrom('figure_counts')
-		.select([month.as('month'), 'outcome', (eb) => eb.fn.sum<string>('n').as('n')])
-		.where('status', '=', 'hired')
-		.where('municipality_code', 'in', scope)
-		.where('day', '>=', fromDay)
-		.where('day', '<', untilDay)
-		.groupBy([month, 'outcome']);
-
-	// Per status and municipality (the index's order), summed over the scope below.
-	let waitingQuery = db
-		.selectFrom('applications')
-		.select(['municipality_code as code', (eb) => eb.fn.countAll<string>().as('n')])
+	// Waiting now, from the counts the database keeps per status and municipality.
+	const waitingQuery = db
+		.selectFrom('status_counts')
+		.select(['municipality_code as code', 'n'])
 		.where('status', 'in', ['received', 'more-info', 'screened'])
-		.groupBy(['status', 'municipality_code']);
-	if (own !== null) waitingQuery = waitingQuery.where('municipality_code', 'in', scope);
+		.where('municipality_code', 'in', scope);
 
 	const postings = (column: 'postings.job_type_id' | 'postings.employer') => {
 		let query = db
@@ -161,9 +169,9 @@ export async function keyFigures(db: Kysely<Database>, staff: StaffMember, perio
 
 	const [places, plainGroups, outcomeGroups, months, waitingRows, byJobType, byEmployer] = await Promise.all([
 		municipalitiesIn(db, staff).execute(),
-		plain.execute(),
-		withOutcomes.execute(),
-		monthly.execute(),
+		Promise.all(parts.map(plain)).then((rows) => rows.flat()),
+		Promise.all(parts.map(withOutcomes)).then((rows) => rows.flat()),
+		Promise.all(parts.map(monthly)).then((rows) => rows.flat()),
 		waitingQuery.execute(),
 		postings('postings.job_type_id'),
 		postings('postings.employer')

@@ -405,23 +405,63 @@ const migrations: Record<string, Migration> = {
 	},
 	'2026-12-03-013-counts': {
 		async up(db: Kysely<any>) {
-			// Steps counted per kind, municipality, day and outcome: a year of figures reads
-			// tens of thousands of these rows instead of every step of the year. On SQLite the
-			// table is its own primary-key index (without rowid), so a range is read once.
+			// Steps counted per kind, municipality and outcome, by day and by month: a year of
+			// figures sums twelve months' rows (the days only at a period's ragged edges)
+			// instead of every step of the year. On SQLite each table is its own primary-key
+			// index (without rowid), so a range is read once.
 			const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-			let table = db.schema
-				.createTable('figure_counts')
+			for (const [table, column, length] of [['figure_counts', 'day', 10], ['figure_months', 'month', 7]] as const) {
+				let create = db.schema
+					.createTable(table)
+					.addColumn('status', 'text', (c) => c.notNull())
+					.addColumn('municipality_code', 'text', (c) => c.notNull())
+					.addColumn(column, 'text', (c) => c.notNull())
+					.addColumn('outcome', 'text', (c) => c.notNull())
+					.addColumn('n', 'integer', (c) => c.notNull())
+					.addPrimaryKeyConstraint(`${table}_key`, ['status', 'municipality_code', column, 'outcome']);
+				if (!postgres) create = create.modifyEnd(sql`without rowid`);
+				await create.execute();
+				await sql`insert into ${sql.table(table)} (status, municipality_code, ${sql.ref(column)}, outcome, n)
+					select status, municipality_code, substr(at, 1, ${sql.lit(length)}), coalesce(outcome, ''), count(*)
+					from application_events group by status, municipality_code, substr(at, 1, ${sql.lit(length)}), coalesce(outcome, '')`.execute(db);
+			}
+
+			// Applications counted by status and municipality ('waiting now' without reading
+			// every waiting application), kept by the database itself on every insert, change of
+			// status and delete, so no writer can forget it.
+			await db.schema
+				.createTable('status_counts')
 				.addColumn('status', 'text', (c) => c.notNull())
 				.addColumn('municipality_code', 'text', (c) => c.notNull())
-				.addColumn('day', 'text', (c) => c.notNull())
-				.addColumn('outcome', 'text', (c) => c.notNull())
 				.addColumn('n', 'integer', (c) => c.notNull())
-				.addPrimaryKeyConstraint('figure_counts_key', ['status', 'municipality_code', 'day', 'outcome']);
-			if (!postgres) table = table.modifyEnd(sql`without rowid`);
-			await table.execute();
-			await sql`insert into figure_counts (status, municipality_code, day, outcome, n)
-				select status, municipality_code, substr(at, 1, 10), coalesce(outcome, ''), count(*)
-				from application_events group by status, municipality_code, substr(at, 1, 10), coalesce(outcome, '')`.execute(db);
+				.addPrimaryKeyConstraint('status_counts_key', ['status', 'municipality_code'])
+				.execute();
+			await sql`insert into status_counts (status, municipality_code, n)
+				select status, municipality_code, count(*) from applications group by status, municipality_code`.execute(db);
+			if (postgres) {
+				await sql.raw(`create function count_application_status() returns trigger language plpgsql as $$
+					begin
+						if tg_op = 'UPDATE' and old.status = new.status and old.municipality_code = new.municipality_code then return null; end if;
+						if tg_op in ('UPDATE', 'DELETE') then
+							update status_counts set n = n - 1 where status = old.status and municipality_code = old.municipality_code;
+						end if;
+						if tg_op in ('UPDATE', 'INSERT') then
+							insert into status_counts (status, municipality_code, n) values (new.status, new.municipality_code, 1)
+							on conflict (status, municipality_code) do update set n = status_counts.n + 1;
+						end if;
+						return null;
+					end $$`).execute(db);
+				await sql`create trigger applications_status_count after insert or delete or update of status, municipality_code on applications
+					for each row execute function count_application_status()`.execute(db);
+			} else {
+				const add = `insert into status_counts (status, municipality_code, n) values (new.status, new.municipality_code, 1)
+					on conflict (status, municipality_code) do update set n = n + 1;`;
+				const remove = `update status_counts set n = n - 1 where status = old.status and municipality_code = old.municipality_code;`;
+				await sql.raw(`create trigger applications_status_insert after insert on applications begin ${add} end`).execute(db);
+				await sql.raw(`create trigger applications_status_delete after delete on applications begin ${remove} end`).execute(db);
+				await sql.raw(`create trigger applications_status_update after update of status, municipality_code on applications
+					when old.status is not new.status or old.municipality_code is not new.municipality_code begin ${remove} ${add} end`).execute(db);
+			}
 			// Live postings counted per job type (the job list's pictures) from an index alone.
 			await db.schema.createIndex('postings_status_job_type').on('postings').columns(['status', 'job_type_id']).execute();
 		}

@@ -186,6 +186,22 @@ export interface FigureCountTable {
 	n: number;
 }
 
+/** The same counts by month (YYYY-MM): a period's whole months are read from here. */
+export interface FigureMonthTable {
+	status: string;
+	municipality_code: string;
+	month: string;
+	outcome: string;
+	n: number;
+}
+
+/** Applications by status and municipality now; kept by triggers on applications. */
+export interface StatusCountTable {
+	status: string;
+	municipality_code: string;
+	n: number;
+}
+
 export interface Database {
 	applications: ApplicationTable;
 	voice_messages: VoiceMessageTable;
@@ -206,4 +222,6 @@ export interface Database {
 	sign_in_failures: SignInFailureTable;
 	sign_in_devices: SignInDeviceTable;
 	figure_counts: FigureCountTable;
+	figure_months: FigureMonthTable;
+	status_counts: StatusCountTable;
 }
