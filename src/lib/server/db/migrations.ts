@@ -402,6 +402,15 @@ const migrations: Record<string, Migration> = {
 			}
 			await db.schema.dropIndex('applications_name_key').ifExists().execute();
 		}
+	},
+	'2026-12-03-016-audit-log': {
+		async up(db: Kysely<any>) {
+			// The audit log page reads newest first, filtered by who or what: each index ends in
+			// the time and the id, so a page and its count come from an index, never a sort.
+			await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
+			await db.schema.createIndex('audit_log_staff').on('audit_log').columns(['staff_id', 'at', 'id']).execute();
+			await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'at', 'id']).execute();
+		}
 	}
 };
 
