@@ -126,7 +126,7 @@ export function auditLogHref(query: AuditLogQuery, change: Partial<AuditLogQuery
 /** What the log of a read of the log keeps: the filters, never anything personal (a reference is not). */
 export function describeAuditLogQuery(query: AuditLogQuery): string {
 	const parts = Object.entries(AUDIT_PARAMS)
-		.filter(([field]) => query[field as keyof AuditLogQuery] !== undefined)
+		.filter(([field]) => query[field as keyof AuditLogQuery] !== undefined && !(field === 'page' && query.page === 1))
 		.map(([field, name]) => `${name}=${query[field as keyof AuditLogQuery]}`);
 	return parts.join(' ');
 }
