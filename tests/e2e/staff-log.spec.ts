@@ -56,7 +56,7 @@ test('an admin sees a consultant read a case in the log, filters by what was don
 	await signIn(page, await makeStaffAccount(process.env.E2E_DATABASE_FILE!, 'admin'));
 	await page.getByRole('link', { name: 'Log', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Log over adgang' })).toBeVisible();
-	await expect(page.getByRole('status')).toHaveText(/^1-\d+ af \d+$/);
+	await expect(page.getByRole('status')).toHaveText(/^1–\d+ af \d+$/);
 	await expectNoAxeViolations(page);
 
 	// Only the reading of applications, by the application's number.
@@ -64,7 +64,7 @@ test('an admin sees a consultant read a case in the log, filters by what was don
 	await page.getByLabel('Ansøgning (nummer)').fill(reference.toLowerCase());
 	await page.getByRole('button', { name: 'Vis' }).click();
 	await expect(page).toHaveURL(/hvad=read-application/);
-	await expect(page.getByRole('status')).toHaveText('1-1 af 1');
+	await expect(page.getByRole('status')).toHaveText('1–1 af 1');
 	const row = page.locator('tbody tr');
 	await expect(row).toHaveCount(1);
 	await expect(row).toContainText('Test konsulent');
