@@ -49,6 +49,7 @@ test('an admin sees a consultant read a case in the log, filters by what was don
 	// The log is for admins: no link, and 403 when asked for.
 	await expect(consultant.getByRole('link', { name: 'Log' })).toHaveCount(0);
 	expect((await consultant.goto('/personale/log'))!.status()).toBe(403);
+	await expect(consultant.getByRole('heading', { level: 1 })).toHaveText('Kun en admin kan se loggen.');
 	await consultantContext.close();
 
 	const adminContext = await browser.newContext();

@@ -6,6 +6,7 @@ import { auditLogStaffChoices, listAuditLog } from '$lib/server/audit-log';
 import { AUDIT_ACTIONS, parseAuditLogQuery } from '$lib/staff/audit-log';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.staff && locals.staff.role !== 'admin') error(403, 'staff.log.forbidden');
 	const admin = requireAdmin(locals.staff);
 	const parsed = parseAuditLogQuery(url.searchParams);
 	if (!parsed.ok) error(400, parsed.error);
