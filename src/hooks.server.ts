@@ -1,10 +1,11 @@
-import { json, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { holdsPersonalData, securityHeaders } from '$lib/server/security-headers';
 import { loadAllLanguages } from '$lib/i18n/translate';
 import { database } from '$lib/server/db/instance';
 import { SESSION_COOKIE, staffForToken } from '$lib/server/auth/sessions';
 import { DEFAULT_LANGUAGE, isLanguage, textDirection } from '$lib/i18n/languages';
+import { isClientAbort } from '$lib/server/request-body';
 
 /** Migrate and seed before the first request, so a fresh machine is ready at once. */
 export const init: ServerInit = async () => {
@@ -46,3 +47,19 @@ const app: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(withSecurityHeaders, app);
+
+/**
+ * An unexpected error: logged with its stack as SvelteKit does by default (the path, never
+ * the query or the body, which may hold personal data). A client that went away in the
+ * middle of its request (a form's or an API's body cut off) is not the server's fault: one
+ * quiet line, no stack, no 500 in the log.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const where = `${event.request.method} ${event.url.pathname}`;
+	if (isClientAbort(error, event.request)) {
+		console.warn(`${where}: the client went away before its request was read`);
+		return { message: 'The request was not received whole.' };
+	}
+	console.error(`[${status}] ${where}\n${error instanceof Error ? error.stack : String(error)}`);
+	return { message };
+};

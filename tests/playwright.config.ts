@@ -51,7 +51,7 @@ export default defineConfig({
 	projects: [
 		// The API and the headers are the same at every screen size: their tests run once, in the desktop project;
 		// so do the staff area's (they check the phone size themselves where it matters).
-		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /(api|security|fuzz|crash|soak|several-servers|budgets|slow-phone|hanging|staff(-[a-z]+)?)\.spec/ },
+		{ name: 'phone', use: { viewport: { width: 390, height: 844 }, hasTouch: true }, testIgnore: /(api|security|fuzz|crash|soak|several-servers|backup|budgets|slow-phone|hanging|staff(-[a-z]+)?)\.spec/ },
 		// The citizen's journeys run on the phone; the desktop project keeps what differs on a
 		// big screen (staff, the class game, axe on the wide layout) and what has no screen at all.
 		{

@@ -11,17 +11,24 @@ import Database from 'better-sqlite3';
 export class AppServer {
 	readonly databaseFile: string;
 	#process: ChildProcess | undefined;
+	#output = '';
 
 	readonly port: number;
 
 	/** E2E_PORT_OFFSET moves every test server's port, so two checkouts can test at once. */
 	constructor(
 		port: number,
-		readonly env: Record<string, string> = {}
+		readonly env: Record<string, string> = {},
+		/** Keep what the server prints (stdout and stderr), for a test that reads it; else it is dropped. */
+		readonly options: { captureOutput?: boolean; databaseFile?: string } = {}
 	) {
 		this.port = port + Number(process.env.E2E_PORT_OFFSET ?? 0);
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-app-'));
-		this.databaseFile = path.join(dir, 'app.db');
+		this.databaseFile = options.databaseFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-app-')), 'app.db');
+	}
+
+	/** What the server has printed so far, when started with `captureOutput`. */
+	get output(): string {
+		return this.#output;
 	}
 
 	get url(): string {
@@ -39,9 +46,10 @@ export class AppServer {
 				DEMO_ACCOUNTS: '1',
 				...this.env
 			},
-			stdio: 'ignore'
+			stdio: this.options.captureOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore'
 		});
 		const child = this.#process;
+		for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => (this.#output += chunk.toString('utf8')));
 		const deadline = Date.now() + 30_000;
 		while (Date.now() < deadline) {
 			// Died at once (the port taken by a server left over?): say so, do not talk to the other one.

@@ -89,3 +89,36 @@ test('a client that sends its request slowly gets the connection closed after th
 		await server.stop();
 	}
 });
+
+test('a client that goes away in the middle of its body is no 500 and leaves no stack trace in the server\'s output', async () => {
+	const server = new AppServer(4975, {}, { captureOutput: true });
+	await server.start();
+	try {
+		for (const path of ['/api/applications', '/personale/log-ind']) {
+			await new Promise<void>((resolve, reject) => {
+				const socket = net.connect(server.port, '127.0.0.1', () => {
+					// Half of a 1,000-byte body, then the connection is gone.
+					const body = '{"id":"' + 'a'.repeat(480);
+					socket.write(
+						`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: http://127.0.0.1:${server.port}\r\nIdempotency-Key: 5b0e7c1e-1c1a-4b7a-9d1e-0a3c2f4e5d6a\r\n` +
+							`Content-Type: ${path.startsWith('/api') ? 'application/json' : 'application/x-www-form-urlencoded'}\r\nContent-Length: 1000\r\n\r\n${body}`,
+						() => setTimeout(() => socket.destroy(), 300)
+					);
+				});
+				socket.on('close', () => resolve());
+				socket.on('error', reject);
+			});
+		}
+		// Time for the server to notice and to say whatever it would say.
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		const response = await fetch(`${server.url}/api/health`);
+		expect(response.status).toBe(200);
+		expect(server.output).not.toMatch(/\b500\b/);
+		expect(server.output).not.toMatch(/^\s+at /m);
+		expect(server.output).not.toMatch(/Error/);
+		// The form's cut-off body did reach the page's action: it says so in one quiet line.
+		expect(server.output).toContain('POST /personale/log-ind: the client went away');
+	} finally {
+		await server.stop();
+	}
+});

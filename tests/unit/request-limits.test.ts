@@ -19,6 +19,25 @@ describe('reading a JSON body', () => {
 	const request = (body: BodyInit, headers: Record<string, string> = {}) =>
 		new Request('http://x/api', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
+	test('a body cut off by a client that went away is "aborted", not an error', async () => {
+		const controller = new AbortController();
+		const stream = new ReadableStream<Uint8Array>({
+			start(body) {
+				body.enqueue(new TextEncoder().encode('{"id":"'));
+				// What Node does when the connection closes before the body's end.
+				setTimeout(() => {
+					controller.abort();
+					body.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+				}, 10);
+			}
+		});
+		const cut = new Request('http://x/api', { method: 'POST', body: stream, duplex: 'half', signal: controller.signal } as RequestInit);
+		expect(await readJsonBody(cut, 100)).toEqual({ ok: false, problem: 'aborted' });
+		// Any other failure while reading is still an error.
+		const broken = new ReadableStream<Uint8Array>({ start: (body) => body.error(new Error('disk on fire')) });
+		await expect(readJsonBody(request(broken), 100)).rejects.toThrow('disk on fire');
+	});
+
 	test('reads JSON within the limit', async () => {
 		expect(await readJsonBody(request('{"a":1}'), 100)).toEqual({ ok: true, body: { a: 1 } });
 	});

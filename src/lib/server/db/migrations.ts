@@ -465,6 +465,15 @@ const migrations: Record<string, Migration> = {
 			// Live postings counted per job type (the job list's pictures) from an index alone.
 			await db.schema.createIndex('postings_status_job_type').on('postings').columns(['status', 'job_type_id']).execute();
 		}
+	},
+	'2026-12-03-016-audit-log': {
+		async up(db: Kysely<any>) {
+			// The audit log page reads newest first, filtered by who or what: each index ends in
+			// the time and the id, so a page and its count come from an index, never a sort.
+			await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
+			await db.schema.createIndex('audit_log_staff').on('audit_log').columns(['staff_id', 'at', 'id']).execute();
+			await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'at', 'id']).execute();
+		}
 	}
 };
 

@@ -25,6 +25,8 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 
 	const read = await readJsonBody(request, MAX_BODY_BYTES);
 	if (!read.ok) {
+		// Gone before the body arrived: nobody reads this answer, and nothing was taken in.
+		if (read.problem === 'aborted') return new Response(null, { status: 400 });
 		return read.problem === 'too-large'
 			? apiProblem(413, 'errors.tooLarge', lang)
 			: apiProblem(400, 'errors.notJson', lang);
