@@ -15,6 +15,6 @@ export type PasswordProblem = 'too-short' | 'too-long' | 'weak';
 export function passwordProblem(password: string, personal: string[] = []): PasswordProblem | null {
 	if (password.length < MIN_PASSWORD_LENGTH) return 'too-short';
 	if (password.length > MAX_PASSWORD_LENGTH) return 'too-long';
-	const words = personal.flatMap((value) => value.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 3);
+	const words = personal.flatMap((value) => [value.toLowerCase(), ...value.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter((word) => word.length >= 3);
 	return zxcvbn.check(password, words).score < MIN_SCORE ? 'weak' : null;
 }
