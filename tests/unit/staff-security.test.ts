@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, test } from 'vitest';
 import { createStaff } from '$lib/server/auth/staff';
@@ -20,6 +22,7 @@ import {
 	twoFactorEnrolled
 } from '$lib/server/auth/two-factor';
 import { backends, useSeededDatabase } from './backends';
+import { openDatabase } from '$lib/server/db';
 
 const KEY = Buffer.alloc(32, 3);
 const codeAt = (secret: string, time: Date) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: time.getTime() });
@@ -171,4 +174,31 @@ describe.each(backends)('staff security on $name', (backend) => {
 		const konsulent = await account('konsulent');
 		expect(await sessionForToken(db, (await createSession(db, konsulent.id)).token)).toMatchObject({ gate: null });
 	});
+});
+
+describe('npm run staff -- reset-two-factor', () => {
+	test('a locked-out admin gets two-factor reset from the command line, on record', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'klapjob-cli-2fa-'));
+		const file = path.join(dir, 'cli.db');
+		const run = promisify(execFile);
+		const env = { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production' };
+		await run('npx', ['tsx', '--tsconfig', 'tsconfig.json', 'src/cli/staff.ts', 'add', '--email', 'laast@klapjob.example', '--role', 'admin'], { env });
+		const { db } = openDatabase({ dialect: 'sqlite', path: file });
+		try {
+			const { id } = await db.selectFrom('staff').select('id').where('email', '=', 'laast@klapjob.example').executeTakeFirstOrThrow();
+			const secret = await startEnrolment(db, KEY, id);
+			await confirmEnrolment(db, KEY, id, codeAt(secret, new Date()));
+			expect(await twoFactorEnrolled(db, id)).toBe(true);
+			const reset = await run('npx', ['tsx', '--tsconfig', 'tsconfig.json', 'src/cli/staff.ts', 'reset-two-factor', '--email', 'Laast@klapjob.example'], { env });
+			expect(reset.stdout).toContain('Two-factor is off for laast@klapjob.example');
+			expect(await twoFactorEnrolled(db, id)).toBe(false);
+			expect(await db.selectFrom('staff_recovery_codes').select('code_hash').where('staff_id', '=', id).execute()).toEqual([]);
+			expect(await db.selectFrom('audit_log').select('detail').where('action', '=', 'reset-two-factor-cli').execute()).toEqual([{ detail: id }]);
+			const unknown = run('npx', ['tsx', '--tsconfig', 'tsconfig.json', 'src/cli/staff.ts', 'reset-two-factor', '--email', 'findes-ikke@klapjob.example'], { env });
+			await expect(unknown).rejects.toMatchObject({ code: 2 });
+		} finally {
+			await db.destroy();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	}, 60_000);
 });
