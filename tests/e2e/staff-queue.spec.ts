@@ -159,7 +159,7 @@ test('with the largest text at 360 px every staff page fits the screen: no sidew
 	await page.setViewportSize({ width: 360, height: 780 });
 	await page.addInitScript(() => localStorage.setItem('klapjob-display', JSON.stringify({ textSize: 'larger' })));
 	const caseId = server.query<{ id: string }>(`SELECT id FROM applications WHERE ${WAITING} LIMIT 1`)[0]!.id;
-	for (const where of ['/personale', '/personale/tal', '/personale/opfoelgning', '/personale/opslag', `/personale/ansoegning/${caseId}`]) {
+	for (const where of ['/personale', '/personale/tal', '/personale/opfoelgning', '/personale/opslag', `/personale/ansoegning/${caseId}`, '/personale/adgangskode', '/personale/to-trin']) {
 		await page.goto(`${server.url}${where}`);
 		await expect(page.locator('html')).toHaveAttribute('data-text-size', 'larger');
 		const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -92,6 +92,10 @@ test('the secretariat enrols in two-factor, then signs in with a code; a code an
 	expect((await page.request.get('/personale', { maxRedirects: 0 })).headers()['location']).toBe('/personale/to-trin');
 	await expect(page.getByRole('img', { name: 'QR-kode til appen' })).toBeVisible();
 	await expectNoAxeViolations(page);
+	// On a phone the QR code and the key fit the screen.
+	await page.setViewportSize({ width: 320, height: 700 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.getByLabel('Skriv de 6 tal, som appen viser.').fill('000000');
 	await page.getByRole('button', { name: 'Slå to-trins-login til' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Koden passer ikke. Prøv med den nye kode i appen.');
@@ -160,4 +164,29 @@ test('a failed sign-in is on record with the account and address; an unused sess
 	await expect(page.getByRole('heading', { name: 'Log ind' })).toBeVisible();
 	await expect(page.getByText('Du blev logget ud, fordi du ikke brugte siden i 30 minutter.')).toBeVisible();
 	await expectNoAxeViolations(page);
+});
+
+test('an admin resets a colleague\'s two-factor and password on Konti: the colleague sets both up again', async ({ page, browser }) => {
+	const colleague = await makeStaffAccount(process.env.E2E_DATABASE_FILE!, 'sekretariat');
+	await signIn(page, await makeStaffAccount(process.env.E2E_DATABASE_FILE!, 'admin'));
+	await page.goto('/personale/konti');
+	await page.getByRole('button', { name: `Nulstil to-trins-login: ${colleague}` }).click();
+	await expect(page.getByRole('status')).toHaveText(`To-trins-login er nulstillet for ${colleague}. Personen skal slå det til igen.`);
+	await page.getByRole('button', { name: `Ny engangs-adgangskode: ${colleague}` }).click();
+	await expect(page.getByRole('status')).toContainText(`${colleague} har fået en ny engangs-adgangskode: `);
+	const shown = (await page.getByRole('status').textContent())!;
+	const password = shown.split('engangs-adgangskode: ')[1]!.trim();
+	await expectNoAxeViolations(page);
+	expect(all('select action from audit_log where detail = ? order by at', idOf(colleague)).map((row) => (row as { action: string }).action)).toEqual(['reset-two-factor', 'reset-password']);
+
+	const other = await browser.newContext();
+	const them = await other.newPage();
+	await passwordStep(them, colleague, password);
+	await expect(them.getByRole('heading', { name: 'Skift adgangskode' })).toBeVisible();
+	await changePassword(them, password, 'blæksprutte-cykel-tagrende-44');
+	await expect(them.getByRole('heading', { name: 'To-trins-login' })).toBeVisible();
+	await enrolTwoFactor(them, colleague);
+	await them.getByRole('link', { name: 'Fortsæt' }).click();
+	await expect(them.getByRole('heading', { name: 'Ansøgninger' })).toBeVisible();
+	await other.close();
 });
