@@ -3,7 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { holdsPersonalData, securityHeaders } from '$lib/server/security-headers';
 import { loadAllLanguages } from '$lib/i18n/translate';
 import { database } from '$lib/server/db/instance';
-import { SESSION_COOKIE, staffForToken } from '$lib/server/auth/sessions';
+import { SESSION_COOKIE, sessionForToken } from '$lib/server/auth/sessions';
+import { gateRedirect, OPEN_STAFF_PAGES } from '$lib/server/auth/gate';
 import { DEFAULT_LANGUAGE, isLanguage, textDirection } from '$lib/i18n/languages';
 import { isClientAbort } from '$lib/server/request-body';
 
@@ -26,6 +27,7 @@ const app: Handle = async ({ event, resolve }) => {
 	const lang = isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE;
 	event.locals.lang = lang;
 	event.locals.staff = null;
+	event.locals.staffGate = null;
 
 	// The staff area: one guard here, not a check in every page and endpoint.
 	const path = event.url.pathname;
@@ -33,11 +35,22 @@ const app: Handle = async ({ event, resolve }) => {
 	const staffApi = path.startsWith('/api/staff/');
 	if (staffPage || staffApi) {
 		const token = event.cookies.get(SESSION_COOKIE);
-		if (token) event.locals.staff = await staffForToken((await database()).db, token);
-		if (!event.locals.staff && staffApi) return json({ error: 'Sign in first.' }, { status: 401 });
-		if (!event.locals.staff && staffPage && path !== '/personale/log-ind') {
-			redirect(303, `/personale/log-ind?next=${encodeURIComponent(path + event.url.search)}`);
+		const session = token ? await sessionForToken((await database()).db, token) : { kind: 'none' as const };
+		if (session.kind === 'live') {
+			event.locals.staff = session.staff;
+			event.locals.staffGate = session.gate;
+		} else if (token) {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
+		if (!event.locals.staff && staffApi) return json({ error: 'Sign in first.' }, { status: 401 });
+		if (!event.locals.staff && staffPage && !OPEN_STAFF_PAGES.includes(path)) {
+			const idle = session.kind === 'idle' ? '&inaktiv=1' : '';
+			redirect(303, `/personale/log-ind?next=${encodeURIComponent(path + event.url.search)}${idle}`);
+		}
+		// A new password or two-factor enrolment comes before every other staff page and endpoint.
+		const gate = gateRedirect(event.locals.staffGate, path);
+		if (gate && staffApi) return json({ error: 'Finish signing in first.' }, { status: 403 });
+		if (gate) redirect(303, gate);
 	}
 
 	return resolve(event, {

@@ -9,12 +9,13 @@ import { migrateToLatest, openDatabase } from '$lib/server/db';
 import { seedIfEmpty } from '$lib/server/db/seed';
 import { addSyntheticApplications } from '$lib/server/db/synthetic';
 import { createDemoAccountsIfNone } from '$lib/server/demo-accounts';
+import { loadSecretKey } from '$lib/server/auth/secret-key';
 
 const [file, count, now] = process.argv.slice(2);
 if (!file || !count) throw new Error('Usage: synthetic-database.ts FILE COUNT [NOW]');
 const { db } = openDatabase({ dialect: 'sqlite', path: file });
 await migrateToLatest(db);
 await seedIfEmpty(db);
-await createDemoAccountsIfNone(db);
+await createDemoAccountsIfNone(db, loadSecretKey(process.env, { dialect: 'sqlite', path: file }));
 await addSyntheticApplications(db, { count: Number(count), seed: 3, now: now ? new Date(now) : new Date() });
 await db.destroy();

@@ -18,6 +18,9 @@ import { migrateToLatest, openDatabase, type DatabaseConfig } from '$lib/server/
 import { seedIfEmpty } from '$lib/server/db/seed';
 import { addSyntheticApplications, addSyntheticPostings } from '$lib/server/db/synthetic';
 import { createStaff } from '$lib/server/auth/staff';
+import { encryptSecret, twoFactorRequired } from '$lib/server/auth/two-factor';
+import { loadSecretKey } from '$lib/server/auth/secret-key';
+import { STAFF_TOTP_SECRET, signInByFetch } from '../e2e/staff-codes';
 import { scratchPostgres } from '../scratch-postgres';
 import { cpuCheck, startServer, stopServer } from './server';
 
@@ -29,18 +32,11 @@ const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_
 const PASSWORD = 'scale-bench-password-1234';
 const NOW = new Date();
 /** Every timed request signs in from one address; a million rows may take a while to open. */
-const SERVER = { env: { SIGN_IN_LIMIT_PER_ADDRESS: '1000' }, showErrors: true, startSeconds: 60 };
+const SECRET_KEY = 'scale-bench-key';
+const SERVER = { env: { SIGN_IN_LIMIT_PER_ADDRESS: '1000', STAFF_SECRET_KEY: SECRET_KEY }, showErrors: true, startSeconds: 60 };
 
 async function signIn(base: string, email: string): Promise<string> {
-	const response = await fetch(`${base}/personale/log-ind`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-		body: new URLSearchParams({ email, password: PASSWORD }),
-		redirect: 'manual'
-	});
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('staff_session='));
-	if (!cookie) throw new Error(`Sign-in failed for ${email}: ${response.status}`);
-	return cookie.split(';')[0]!;
+	return signInByFetch(base, email, PASSWORD, STAFF_TOTP_SECRET);
 }
 
 interface Timing {
@@ -106,7 +102,11 @@ async function prepare(config: DatabaseConfig, volume: boolean, log: (line: stri
 		await migrateToLatest(db);
 		await seedIfEmpty(db);
 		for (const role of volume ? [] : (['sekretariat', 'konsulent'] as const)) {
-			await createStaff(db, { email: `${role}@scale.example`, name: `Scale ${role}`, role, consultantId: role === 'konsulent' ? 'c01' : undefined, password: PASSWORD });
+			const { staff } = await createStaff(db, { email: `${role}@scale.example`, name: `Scale ${role}`, role, consultantId: role === 'konsulent' ? 'c01' : undefined, password: PASSWORD, mustChangePassword: false });
+			if (twoFactorRequired(role)) {
+				const secret = encryptSecret(STAFF_TOTP_SECRET, loadSecretKey({ STAFF_SECRET_KEY: SECRET_KEY }, config));
+				await db.updateTable('staff').set({ totp_secret: secret }).where('id', '=', staff.id).execute();
+			}
 		}
 		if (!volume) return;
 		let started = Date.now();

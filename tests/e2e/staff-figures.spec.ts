@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { STAFF_PASSWORD, makeStaffAccount } from './staff-account';
+import { makeStaffAccount, signIn as signInAs } from './staff-account';
 import { AppServer } from './app-server';
 import { expectNoAxeViolations } from './helpers';
 
@@ -11,7 +11,6 @@ import { expectNoAxeViolations } from './helpers';
  * with 12,000 applications over 4 years before it starts (the shared server's data is
  * other tests').
  */
-const PASSWORD = STAFF_PASSWORD;
 const server = new AppServer(4810, { SIGN_IN_LIMIT_PER_ADDRESS: '1000' });
 // Each test walks a page of 50 rows at two sizes with axe: more than the default 30 s on a busy machine.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
@@ -31,11 +30,7 @@ async function account(role: 'sekretariat' | 'konsulent' | 'admin', consultantId
 }
 
 async function signIn(page: Page, email: string) {
-	await page.goto(`${server.url}/personale/log-ind`);
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Adgangskode').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page.getByText(/Logget ind som/)).toBeVisible();
+	await signInAs(page, email, { base: server.url });
 }
 
 /** The page at the two sizes staff use: a laptop and a phone, with no sideways scroll on the phone. */

@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { applicationBody } from './application-body';
-import { hashPassword } from '../../src/lib/server/auth/passwords';
+import { makeStaffAccount, signIn } from './staff-account';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './helpers';
-
-const PASSWORD = 'test-password-1234';
 
 function query<T>(sql: string, ...params: unknown[]): T {
 	const database = new Database(process.env.E2E_DATABASE_FILE!);
@@ -17,20 +15,7 @@ function query<T>(sql: string, ...params: unknown[]): T {
 }
 
 async function signInAs(page: Page, role: 'sekretariat' | 'konsulent', consultantId: string | null = null) {
-	const email = `${role}-${randomUUID().slice(0, 8)}@klapjob.example`;
-	const database = new Database(process.env.E2E_DATABASE_FILE!);
-	try {
-		database
-			.prepare('insert into staff (id, email, name, role, consultant_id, password_hash, disabled, created_at) values (?, ?, ?, ?, ?, ?, 0, ?)')
-			.run(randomUUID(), email, `Test ${role}`, role, consultantId, await hashPassword(PASSWORD), new Date().toISOString());
-	} finally {
-		database.close();
-	}
-	await page.goto('/personale/log-ind');
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Adgangskode').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page.getByText(/Logget ind som/)).toBeVisible();
+	await signIn(page, await makeStaffAccount(process.env.E2E_DATABASE_FILE!, role, consultantId));
 }
 
 async function shot(page: Page, name: string) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AppServer } from './app-server';
 import { expectNoAxeViolations } from './helpers';
+import { signIn } from './staff-account';
 
 /**
  * The staff queue on years of work: its own app on a database filled before it starts
@@ -24,15 +25,12 @@ test.beforeAll(async ({ browser }) => {
 		cwd: path.resolve(import.meta.dirname, '../..'),
 		encoding: 'utf8'
 	});
-	const password = /sekretariat@klapjob\.example\s+(\S+)/.exec(printed)![1]!;
+	// The demo account's password and authenticator key, as printed at the first start.
+	const [, password, secret] = /sekretariat@klapjob\.example\s+(\S+)\s+authenticator key: (\S+)/.exec(printed)!;
 	await server.start();
 	const context = await browser.newContext({ storageState: undefined });
 	const page = await context.newPage();
-	await page.goto(`${server.url}/personale/log-ind`);
-	await page.getByLabel('E-mail').fill('sekretariat@klapjob.example');
-	await page.getByLabel('Adgangskode').fill(password);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page.getByText(/Logget ind som/)).toBeVisible();
+	await signIn(page, 'sekretariat@klapjob.example', { base: server.url, password, secret });
 	await context.storageState({ path: signedIn });
 	await context.close();
 });
@@ -161,7 +159,7 @@ test('with the largest text at 360 px every staff page fits the screen: no sidew
 	await page.setViewportSize({ width: 360, height: 780 });
 	await page.addInitScript(() => localStorage.setItem('klapjob-display', JSON.stringify({ textSize: 'larger' })));
 	const caseId = server.query<{ id: string }>(`SELECT id FROM applications WHERE ${WAITING} LIMIT 1`)[0]!.id;
-	for (const where of ['/personale', '/personale/tal', '/personale/opfoelgning', '/personale/opslag', `/personale/ansoegning/${caseId}`]) {
+	for (const where of ['/personale', '/personale/tal', '/personale/opfoelgning', '/personale/opslag', `/personale/ansoegning/${caseId}`, '/personale/adgangskode', '/personale/to-trin']) {
 		await page.goto(`${server.url}${where}`);
 		await expect(page.locator('html')).toHaveAttribute('data-text-size', 'larger');
 		const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -12,6 +12,8 @@ import { createSession, deleteSession, staffForToken, SESSION_HOURS } from '$lib
 import { createDemoAccountsIfNone } from '$lib/server/demo-accounts';
 import { backends, useSeededDatabase } from './backends';
 
+const KEY = Buffer.alloc(32, 7);
+
 describe('passwords', () => {
 	test('a hash verifies its own password and no other, and never holds it in clear', async () => {
 		const hash = await hashPassword('correct horse');
@@ -80,11 +82,11 @@ describe('demo accounts', () => {
 
 	test('production never gets them; otherwise one per role, once', async () => {
 		process.env.NODE_ENV = 'production';
-		await createDemoAccountsIfNone(database.db);
+		await createDemoAccountsIfNone(database.db, KEY);
 		expect(await staffCount(database.db)).toBe(0);
 		process.env.NODE_ENV = 'development';
-		await createDemoAccountsIfNone(database.db);
-		await createDemoAccountsIfNone(database.db);
+		await createDemoAccountsIfNone(database.db, KEY);
+		await createDemoAccountsIfNone(database.db, KEY);
 		const roles = (await database.db.selectFrom('staff').select('role').execute()).map((row) => row.role).sort();
 		expect(roles).toEqual(['admin', 'konsulent', 'sekretariat']);
 	});

@@ -30,7 +30,17 @@ export const AUDIT_ACTIONS = [
 	'disable-account',
 	'enable-account',
 	'retention-delete',
-	'audit-log-read'
+	'audit-log-read',
+	'sign-in-refused',
+	'sign-in-password',
+	'sign-in-code-failed',
+	'sign-in-code-refused',
+	'password-change',
+	'two-factor-on',
+	'recovery-codes-new',
+	'reset-two-factor',
+	'reset-two-factor-cli',
+	'reset-password'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -67,19 +67,8 @@ export async function signIn(
 		{ key: addressKey, limit: limits.perAddress },
 		{ key: emailHash, limit: limits.perAccount }
 	];
-	for (const { key, limit } of counted) {
-		const row = await db
-			.selectFrom('sign_in_failures')
-			.select((eb) => [eb.fn.countAll<string | number>().as('tries'), eb.fn.min('at').as('first')])
-			.where('key_hash', '=', key)
-			.where('at', '>', since)
-			.executeTakeFirstOrThrow();
-		// Over the limit: refused, and not counted, so a blocked client adds nothing.
-		if (Number(row.tries) >= limit) {
-			const waitMs = new Date(String(row.first)).getTime() + limits.windowMs - now.getTime();
-			return { kind: 'limited', minutes: Math.max(1, Math.ceil(waitMs / 60_000)) };
-		}
-	}
+	const minutes = await limitedMinutes(db, counted, limits, now);
+	if (minutes !== null) return { kind: 'limited', minutes };
 
 	const staff = await checkCredentials(db, email, input.password);
 	if (!staff) {
@@ -97,6 +86,43 @@ export async function signIn(
 		await db.deleteFrom('sign_in_devices').where('created_at', '<', forgotten).execute();
 	}
 	return { kind: 'signed-in', staff, deviceToken };
+}
+
+/** Minutes to wait when any of the keys is at its limit, else null. Over the limit a try is refused, and not counted. */
+async function limitedMinutes(db: Kysely<Database>, counted: { key: string; limit: number }[], limits: SignInLimits, now: Date): Promise<number | null> {
+	const since = new Date(now.getTime() - limits.windowMs).toISOString();
+	for (const { key, limit } of counted) {
+		const row = await db
+			.selectFrom('sign_in_failures')
+			.select((eb) => [eb.fn.countAll<string | number>().as('tries'), eb.fn.min('at').as('first')])
+			.where('key_hash', '=', key)
+			.where('at', '>', since)
+			.executeTakeFirstOrThrow();
+		if (Number(row.tries) >= limit) {
+			const waitMs = new Date(String(row.first)).getTime() + limits.windowMs - now.getTime();
+			return Math.max(1, Math.ceil(waitMs / 60_000));
+		}
+	}
+	return null;
+}
+
+/** The second step (the code) has its own 5 wrong tries per account, and shares the address's allowance. */
+function secondStepKeys(staffId: string, address: string, limits: SignInLimits) {
+	return [
+		{ key: hash('address', address), limit: limits.perAddress },
+		{ key: hash('code', staffId), limit: limits.perAccount }
+	];
+}
+
+/** Minutes to wait before the account may try a code again, or null when it may. */
+export async function secondStepLimited(db: Kysely<Database>, staffId: string, address: string, limits: SignInLimits = defaultLimits, now = new Date()): Promise<number | null> {
+	return limitedMinutes(db, secondStepKeys(staffId, address, limits), limits, now);
+}
+
+export async function recordSecondStepFailure(db: Kysely<Database>, staffId: string, address: string, limits: SignInLimits = defaultLimits, now = new Date()): Promise<void> {
+	const at = now.toISOString();
+	await db.insertInto('sign_in_failures').values(secondStepKeys(staffId, address, limits).map(({ key }) => ({ key_hash: key, at }))).execute();
+	await prune(db, limits, new Date(now.getTime() - limits.windowMs).toISOString());
 }
 
 /** Tries older than the window are of no use; now and then the table is also held to its cap. */

@@ -17,6 +17,8 @@ export interface NewStaff {
 	consultantId?: string | null;
 	/** Given in tests and demos; otherwise a one-time password is made. */
 	password?: string;
+	/** A one-time password is replaced at first sign-in; demo accounts and tests skip that. */
+	mustChangePassword?: boolean;
 }
 
 /** Creates an account; returns it with the password to hand over once. */
@@ -30,7 +32,8 @@ export async function createStaff(db: Kysely<Database>, input: NewStaff): Promis
 		consultant_id: input.role === 'konsulent' ? (input.consultantId ?? null) : null,
 		password_hash: await hashPassword(password),
 		disabled: 0,
-		created_at: new Date().toISOString()
+		created_at: new Date().toISOString(),
+		must_change_password: input.mustChangePassword === false ? 0 : 1
 	};
 	if (row.role === 'konsulent' && !row.consultant_id) throw new Error('A konsulent account needs a consultant');
 	await db.insertInto('staff').values(row).execute();
@@ -53,7 +56,39 @@ export async function checkCredentials(db: Kysely<Database>, email: string, pass
 }
 
 export async function listStaff(db: Kysely<Database>) {
-	return db.selectFrom('staff').select(['id', 'email', 'name', 'role', 'consultant_id', 'disabled', 'created_at']).orderBy('email').execute();
+	const rows = await db
+		.selectFrom('staff')
+		.select(['id', 'email', 'name', 'role', 'consultant_id', 'disabled', 'created_at', 'totp_secret'])
+		.orderBy('email')
+		.execute();
+	return rows.map(({ totp_secret, ...row }) => ({ ...row, twoFactor: totp_secret !== null }));
+}
+
+/** The account's id for an e-mail, for the audit log of a failed sign-in; null when there is none. */
+export async function staffIdForEmail(db: Kysely<Database>, email: string): Promise<string | null> {
+	const row = await db.selectFrom('staff').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+	return row?.id ?? null;
+}
+
+export async function passwordMatches(db: Kysely<Database>, staffId: string, password: string): Promise<boolean> {
+	const row = await db.selectFrom('staff').select('password_hash').where('id', '=', staffId).executeTakeFirst();
+	return !!row && (await verifyPassword(password, row.password_hash));
+}
+
+/** The person's own new password: no longer a one-time one. */
+export async function setPassword(db: Kysely<Database>, staffId: string, password: string): Promise<void> {
+	await db.updateTable('staff').set({ password_hash: await hashPassword(password), must_change_password: 0 }).where('id', '=', staffId).execute();
+}
+
+/** An admin's reset: a new one-time password to hand over, to be replaced at first sign-in; every session ends. */
+export async function resetPassword(db: Kysely<Database>, staffId: string): Promise<string> {
+	const password = newOneTimePassword();
+	const hash = await hashPassword(password);
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('staff').set({ password_hash: hash, must_change_password: 1 }).where('id', '=', staffId).execute();
+		await trx.deleteFrom('staff_sessions').where('staff_id', '=', staffId).execute();
+	});
+	return password;
 }
 
 export async function setStaffDisabled(db: Kysely<Database>, id: string, disabled: boolean): Promise<void> {

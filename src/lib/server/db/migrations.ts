@@ -466,6 +466,34 @@ const migrations: Record<string, Migration> = {
 			await db.schema.createIndex('postings_status_job_type').on('postings').columns(['status', 'job_type_id']).execute();
 		}
 	},
+	'2026-12-03-014-staff-security': {
+		async up(db: Kysely<any>) {
+			// A new account, or one whose password an admin reset, changes it at first sign-in.
+			await db.schema.alterTable('staff').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+			// Two-factor: the authenticator's secret, encrypted (AES-256-GCM); one waiting to be
+			// confirmed; the last 30-second step used, so a code works once.
+			await db.schema.alterTable('staff').addColumn('totp_secret', 'text').execute();
+			await db.schema.alterTable('staff').addColumn('totp_pending', 'text').execute();
+			await db.schema.alterTable('staff').addColumn('totp_last_step', 'bigint').execute();
+			// Idle sessions end after 30 minutes; null means "since created_at".
+			await db.schema.alterTable('staff_sessions').addColumn('last_seen_at', 'text').execute();
+			// Recovery codes, stored only as hashes; a used one keeps its time and never works again.
+			await db.schema
+				.createTable('staff_recovery_codes')
+				.addColumn('code_hash', 'text', (c) => c.primaryKey())
+				.addColumn('staff_id', 'text', (c) => c.notNull())
+				.addColumn('used_at', 'text')
+				.execute();
+			await db.schema.createIndex('staff_recovery_codes_staff').on('staff_recovery_codes').columns(['staff_id']).execute();
+			// Between the password and the code: not a session, only a short-lived ticket for the second step.
+			await db.schema
+				.createTable('staff_sign_in_steps')
+				.addColumn('token_hash', 'text', (c) => c.primaryKey())
+				.addColumn('staff_id', 'text', (c) => c.notNull())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.execute();
+		}
+	},
 	'2026-12-03-016-audit-log': {
 		async up(db: Kysely<any>) {
 			// The audit log page reads newest first, filtered by who or what: each index ends in

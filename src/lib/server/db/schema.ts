@@ -1,4 +1,5 @@
 /** Table types for Kysely. One interface per table; names match the database. */
+import type { Generated } from 'kysely';
 export interface MunicipalityTable {
 	code: string;
 	name: string;
@@ -143,12 +144,34 @@ export interface StaffTable {
 	password_hash: string;
 	disabled: number;
 	created_at: string;
+	/** 1: the one-time password must be replaced before any other staff page. */
+	must_change_password: Generated<number>;
+	/** The authenticator's secret, encrypted (two-factor.ts); null when not enrolled. */
+	totp_secret: string | null;
+	/** A secret shown for enrolment, not yet confirmed with a code. */
+	totp_pending: string | null;
+	/** The last 30-second step whose code was used: a code never works twice. */
+	totp_last_step: number | string | null;
 }
 
 export interface StaffSessionTable {
 	token_hash: string;
 	staff_id: string;
 	created_at: string;
+	expires_at: string;
+	/** Updated at most once a minute; an unused session ends after 30 minutes. */
+	last_seen_at: string | null;
+}
+
+export interface StaffRecoveryCodeTable {
+	code_hash: string;
+	staff_id: string;
+	used_at: string | null;
+}
+
+export interface StaffSignInStepTable {
+	token_hash: string;
+	staff_id: string;
 	expires_at: string;
 }
 
@@ -224,4 +247,6 @@ export interface Database {
 	figure_counts: FigureCountTable;
 	figure_months: FigureMonthTable;
 	status_counts: StatusCountTable;
+	staff_recovery_codes: StaffRecoveryCodeTable;
+	staff_sign_in_steps: StaffSignInStepTable;
 }

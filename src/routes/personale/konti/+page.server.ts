@@ -1,9 +1,12 @@
 import { fail } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/instance';
 import { requireAdmin } from '$lib/server/auth/guard';
-import { createStaff, listStaff, setStaffDisabled } from '$lib/server/auth/staff';
+import { createStaff, listStaff, resetPassword, setStaffDisabled } from '$lib/server/auth/staff';
+import { resetTwoFactor } from '$lib/server/auth/two-factor';
 import { audit } from '$lib/server/audit';
 import { consultantExists, isLastActiveAdmin } from '$lib/server/accounts';
 import { ROLES } from '$lib/staff/roles';
@@ -54,5 +57,30 @@ export const actions: Actions = {
 		await setStaffDisabled(db, id, disabled);
 		await audit(db, { staffId: admin.id, action: disabled ? 'disable-account' : 'enable-account', detail: id });
 		return { changed: true };
+	},
+	resetTwoFactor: async ({ locals, request }) => {
+		const admin = requireAdmin(locals.staff);
+		const { db } = await database();
+		const account = await accountFrom(db, await request.formData());
+		if (!account) return fail(400, { error: 'staff.accounts.invalid' });
+		await resetTwoFactor(db, account.id);
+		await audit(db, { staffId: admin.id, action: 'reset-two-factor', detail: account.id });
+		return { resetTwoFactor: { email: account.email } };
+	},
+	resetPassword: async ({ locals, request }) => {
+		const admin = requireAdmin(locals.staff);
+		const { db } = await database();
+		const account = await accountFrom(db, await request.formData());
+		if (!account) return fail(400, { error: 'staff.accounts.invalid' });
+		const password = await resetPassword(db, account.id);
+		await audit(db, { staffId: admin.id, action: 'reset-password', detail: account.id });
+		// Shown once, to hand over; the account must replace it at its next sign-in.
+		return { resetPassword: { email: account.email, password } };
 	}
 };
+
+async function accountFrom(db: Kysely<Database>, form: FormData) {
+	const id = String(form.get('id') ?? '');
+	if (id.length === 0 || id.length > 100) return undefined;
+	return db.selectFrom('staff').select(['id', 'email']).where('id', '=', id).executeTakeFirst();
+}
