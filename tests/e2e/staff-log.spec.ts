@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { applicationBody } from './application-body';
-import { STAFF_PASSWORD, makeStaffAccount } from './staff-account';
+import { makeStaffAccount, signIn } from './staff-account';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './helpers';
 
 function consultantOf(municipality: string): string {
@@ -23,13 +23,6 @@ function auditLines(action: string): { staff_id: string | null; detail: string |
 	}
 }
 
-async function signIn(page: Page, email: string) {
-	await page.goto('/personale/log-ind');
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Adgangskode').fill(STAFF_PASSWORD);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page.getByText(/Logget ind som/)).toBeVisible();
-}
 
 test('an admin sees a consultant read a case in the log, filters by what was done, and the consultant may not see the log', async ({ browser, request }) => {
 	test.setTimeout(90_000);
