@@ -402,6 +402,48 @@ const migrations: Record<string, Migration> = {
 			}
 			await db.schema.dropIndex('applications_name_key').ifExists().execute();
 		}
+	},
+	'2026-12-03-015-withdrawal': {
+		async up(db: Kysely<any>) {
+			// A withdrawn or erased application leaves only this: a hash of its status link's
+			// token (so the status page can say it is gone), the kind, and when.
+			await db.schema
+				.createTable('withdrawals')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('token_hash', 'text', (c) => c.notNull().unique())
+				.addColumn('kind', 'text', (c) => c.notNull())
+				.addColumn('at', 'text', (c) => c.notNull())
+				.execute();
+			// The steps of an erased application stay for the figures, anonymous, with no
+			// application to point at: the steps lose their reference to applications.
+			if (db.getExecutor().adapter instanceof PostgresAdapter) {
+				await sql`alter table application_events drop constraint if exists application_events_application_id_fkey`.execute(db);
+				return;
+			}
+			// SQLite cannot drop a constraint: the table is made again without it.
+			await sql`create table application_events_new (
+				id text primary key,
+				application_id text not null,
+				status text not null,
+				at text not null,
+				note text,
+				staff_id text,
+				public_note text,
+				details text,
+				outcome text,
+				municipality_code text not null default ''
+			)`.execute(db);
+			await sql`insert into application_events_new (id, application_id, status, at, note, staff_id, public_note, details, outcome, municipality_code)
+				select id, application_id, status, at, note, staff_id, public_note, details, outcome, municipality_code from application_events`.execute(db);
+			await sql`drop table application_events`.execute(db);
+			await sql`alter table application_events_new rename to application_events`.execute(db);
+			await db.schema.createIndex('application_events_application').on('application_events').columns(['application_id', 'at']).execute();
+			await db.schema
+				.createIndex('application_events_figures')
+				.on('application_events')
+				.columns(['status', 'municipality_code', 'at', 'outcome'])
+				.execute();
+		}
 	}
 };
 

@@ -172,6 +172,16 @@ export interface SignInDeviceTable {
 	created_at: string;
 }
 
+/** What is left of a withdrawn or erased application: nothing personal. */
+export interface WithdrawalTable {
+	/** The withdrawal's own id (from the device, or made for a staff erasure or retention). */
+	id: string;
+	/** SHA-256 of the status link's token, so the status page can say the application is gone. */
+	token_hash: string;
+	kind: 'withdrawn' | 'erased';
+	at: string;
+}
+
 export interface Database {
 	applications: ApplicationTable;
 	voice_messages: VoiceMessageTable;
@@ -191,4 +201,5 @@ export interface Database {
 	meta: MetaTable;
 	sign_in_failures: SignInFailureTable;
 	sign_in_devices: SignInDeviceTable;
+	withdrawals: WithdrawalTable;
 }
