@@ -165,3 +165,23 @@ test('the secretariat erases on request, with a confirmation; a consultant gets 
 	const status = await page.request.get(`/api/status/${statusToken}`);
 	expect(await status.json()).toMatchObject({ gone: 'erased' });
 });
+
+test('on the status page: a second step, helper wording, and then the page says the application is withdrawn', async ({ page }) => {
+	const id = randomUUID();
+	const sent = await page.request.post('/api/applications', { headers: { 'idempotency-key': id }, data: applicationBody({ id }) });
+	const { statusToken } = (await sent.json()) as { statusToken: string };
+
+	await page.goto(`/status/${statusToken}?hjaelper`);
+	await page.getByRole('button', { name: 'Træk personens ansøgning tilbage' }).click();
+	await expect(page.getByText('Vil du trække personens ansøgning tilbage? Så sletter vi personens navn og svar.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Nej, behold den' }).click();
+	await expect(page.getByRole('button', { name: 'Træk personens ansøgning tilbage' })).toBeFocused();
+
+	await page.goto(`/status/${statusToken}`);
+	await page.getByRole('button', { name: 'Træk ansøgningen tilbage' }).click();
+	await page.getByRole('button', { name: 'Ja, træk den tilbage' }).click();
+	await expect(page.getByText('Ansøgningen er trukket tilbage.')).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByText('Vi har slettet dit navn, dit telefonnummer og dine svar.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Træk ansøgningen tilbage' })).toHaveCount(0);
+});
