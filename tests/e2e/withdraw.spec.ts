@@ -52,7 +52,7 @@ test('withdrawn offline: it arrives once when the server is back, the status pag
 		await page.reload();
 		await expect(page.locator('[data-state="sent"]')).toBeVisible({ timeout: 15_000 });
 		expect(server.query('select id from applications where id = ?', id)).toHaveLength(1);
-		const [{ status_token: token, reference }] = server.query<{ status_token: string; reference: string }>('select status_token, reference from applications where id = ?', id);
+		const { status_token: token, reference } = server.query<{ status_token: string; reference: string }>('select status_token, reference from applications where id = ?', id)[0]!;
 		// Nothing personal on the phone once it is sent.
 		await expect.poll(async () => (await indexedDbText(page)).includes(PERSON.name.split(' ')[1]!)).toBe(false);
 

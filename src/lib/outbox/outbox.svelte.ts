@@ -99,7 +99,8 @@ class Outbox {
 	/** The person withdraws a sent application: it waits here until the server has it. */
 	async withdraw(token: string): Promise<void> {
 		await queueWithdrawal(localDatabase(), token);
-		await this.registerBackgroundSync();
+		// Not waited for: without a service worker its `ready` never comes.
+		void this.registerBackgroundSync();
 		await this.syncNow();
 	}
 
