@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { KlapjobDatabase } from '$lib/outbox/db';
 import { BACKOFF_MAX_MS, backoffDelay, outcomeOf, retryDelay, sendTimeLimit } from '$lib/outbox/retry-policy';
-import { syncOutbox } from '$lib/outbox/sync';
+import { makeAllDue, nextDueAt, queueWithdrawal, syncOutbox } from '$lib/outbox/sync';
 import { applicationSchema, type Application } from '$lib/application/schema';
 import { validApplication } from './fixtures';
 
@@ -225,5 +225,42 @@ describe('the sync engine', () => {
 		now += 1_000;
 		expect((await syncOutbox({ db, fetch, now: () => now })).sent).toBe(1);
 		expect(await db.receipts.get(application.id)).toMatchObject({ reference: 'KLT-482' });
+	});
+
+	test('a withdrawal made offline waits in the outbox and reaches the server exactly once when the line is back', async () => {
+		const application = await queue();
+		const token = 'token-123456789012345678';
+		let online = true;
+		const withdrawals: { url: string; body: unknown }[] = [];
+		const fetch = (async (url: string, init: RequestInit) => {
+			if (!online) throw new TypeError('Failed to fetch');
+			if (url.endsWith('/api/withdrawals')) {
+				withdrawals.push({ url, body: JSON.parse(String(init.body)) });
+				return Response.json({ status: 'withdrawn' }, { status: withdrawals.length === 1 ? 201 : 200 });
+			}
+			return Response.json({ reference: 'KLT-482', statusToken: token, status: 'received' }, { status: 201 });
+		}) as typeof globalThis.fetch;
+		await syncOutbox({ db, fetch, now: () => now });
+		expect(await db.receipts.get(application.id)).toMatchObject({ statusToken: token });
+
+		online = false;
+		const item = await queueWithdrawal(db, token, now);
+		// Asked twice (a double tap): still one withdrawal.
+		expect((await queueWithdrawal(db, token, now)).id).toBe(item.id);
+		expect(item).toMatchObject({ receiptId: application.id, state: 'waiting' });
+		expect(JSON.stringify(item)).not.toContain(application.name);
+		expect((await syncOutbox({ db, fetch, now: () => now, random: () => 0 })).retrying).toBe(1);
+		expect(await db.withdrawals.get(item.id)).toMatchObject({ attempts: 1, state: 'waiting' });
+		expect(await nextDueAt(db)).toBe(now + 1_000);
+
+		online = true;
+		await makeAllDue(db, now);
+		// Two tabs, or the page and the service worker, at once: sent once.
+		await Promise.all([syncOutbox({ db, fetch, now: () => now }), syncOutbox({ db, fetch, now: () => now })]);
+		await syncOutbox({ db, fetch, now: () => now });
+		expect(withdrawals).toEqual([{ url: '/api/withdrawals', body: { id: item.id, token } }]);
+		expect(await db.withdrawals.count()).toBe(0);
+		expect(await db.receipts.get(application.id)).toMatchObject({ status: 'withdrawn', withdrawnAt: now });
+		expect(await nextDueAt(db)).toBeNull();
 	});
 });

@@ -46,6 +46,24 @@ export interface Receipt {
 	sentAt: number;
 	/** The helper's label, shown on a shared phone until the hand-over. */
 	label?: string | null;
+	/** Set when the server has the person's withdrawal: the receipt then says "Trukket tilbage". */
+	withdrawnAt?: number | null;
+}
+
+/**
+ * The person's withdrawal of a sent application, waiting for the server. It goes through
+ * the same sync engine as applications, exactly once by its id, and is deleted when the
+ * server has it. It holds only the status link's token, nothing personal.
+ */
+export interface WithdrawalItem {
+	id: string;
+	token: string;
+	/** The receipt it belongs to, if this phone sent the application. */
+	receiptId: string | null;
+	state: 'waiting' | 'sending';
+	attempts: number;
+	nextAttemptAt: number;
+	queuedAt: number;
 }
 
 /** Postings kept on the device, so the list and every posting open without a connection. */
@@ -110,6 +128,7 @@ export class KlapjobDatabase extends Dexie {
 	helper!: EntityTable<HelperDetails, 'id'>;
 	copyChoice!: EntityTable<CopyChoice, 'id'>;
 	openedPostings!: EntityTable<OpenedPosting, 'id'>;
+	withdrawals!: EntityTable<WithdrawalItem, 'id'>;
 
 	constructor(name = 'klapjob') {
 		super(name);
@@ -134,6 +153,7 @@ export class KlapjobDatabase extends Dexie {
 				});
 			});
 		this.version(4).stores({ copyChoice: 'id', openedPostings: 'id, openedAt' });
+		this.version(5).stores({ receipts: 'id, sentAt, statusToken', withdrawals: 'id, state, nextAttemptAt, token' });
 	}
 }
 

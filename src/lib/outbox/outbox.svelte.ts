@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
-import { localDatabase, type OutboxItem, type Receipt } from './db';
-import { makeAllDue, nextDueAt, syncOutbox, type SyncReport } from './sync';
+import { localDatabase, type OutboxItem, type Receipt, type WithdrawalItem } from './db';
+import { makeAllDue, nextDueAt, queueWithdrawal, syncOutbox, type SyncReport } from './sync';
 import { markApplicationsWaiting } from './waiting';
 
 /** Tag for the service worker's background sync: it runs the same engine. */
@@ -17,6 +17,8 @@ const SAFETY_POLL_MS = 30_000;
 class Outbox {
 	items = $state<OutboxItem[]>([]);
 	receipts = $state<Receipt[]>([]);
+	/** Withdrawals waiting for the server. */
+	withdrawals = $state<WithdrawalItem[]>([]);
 	/** False until the first read from the device: pages show "loading", not "empty". */
 	loaded = $state(false);
 	syncing = $state(false);
@@ -30,7 +32,11 @@ class Outbox {
 		liveQuery(() => db.outbox.orderBy('nextAttemptAt').toArray()).subscribe((items) => {
 			this.items = items.sort((a, b) => b.queuedAt - a.queuedAt);
 			this.loaded = true;
-			markApplicationsWaiting(items.length > 0);
+			markApplicationsWaiting(items.length > 0 || this.withdrawals.length > 0);
+		});
+		liveQuery(() => db.withdrawals.toArray()).subscribe((withdrawals) => {
+			this.withdrawals = withdrawals;
+			markApplicationsWaiting(this.items.length > 0 || withdrawals.length > 0);
 		});
 		liveQuery(() => db.receipts.orderBy('sentAt').reverse().toArray()).subscribe((receipts) => {
 			this.receipts = receipts;
@@ -88,6 +94,14 @@ class Outbox {
 
 	async remove(id: string): Promise<void> {
 		await localDatabase().outbox.delete(id);
+	}
+
+	/** The person withdraws a sent application: it waits here until the server has it. */
+	async withdraw(token: string): Promise<void> {
+		await queueWithdrawal(localDatabase(), token);
+		// Not waited for: without a service worker its `ready` never comes.
+		void this.registerBackgroundSync();
+		await this.syncNow();
 	}
 
 	async forgetReceipt(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { LATE, withinTimeLimit } from '$lib/network/time-limit';
-import type { KlapjobDatabase, OutboxItem, Receipt } from './db';
+import type { KlapjobDatabase, OutboxItem, Receipt, WithdrawalItem } from './db';
 import { outcomeOf, retryDelay, sendTimeLimit } from './retry-policy';
 
 export interface SyncDependencies {
@@ -36,17 +36,12 @@ interface ServerAnswer {
 }
 
 /** The server's answer, or undefined when none came in time (no connection, or a line that hangs). */
-async function post(item: OutboxItem, deps: Required<SyncDependencies>): Promise<ServerAnswer | undefined> {
-	const body = JSON.stringify(item.application);
+async function post(path: string, body: string, headers: Record<string, string>, deps: Required<SyncDependencies>): Promise<ServerAnswer | undefined> {
 	const controller = new AbortController();
 	const exchange = (async () => {
-		const response = await deps.fetch(`${deps.baseUrl}/api/applications`, {
+		const response = await deps.fetch(`${deps.baseUrl}${path}`, {
 			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'idempotency-key': item.id,
-				'accept-language': item.application.language
-			},
+			headers: { 'content-type': 'application/json', ...headers },
 			body,
 			signal: controller.signal
 		});
@@ -72,7 +67,12 @@ function parseJson(text: string): unknown {
 async function sendOne(item: OutboxItem, deps: Required<SyncDependencies>): Promise<'sent' | 'fix' | 'retry'> {
 	const { db } = deps;
 	await db.outbox.update(item.id, { state: 'sending' });
-	const answer = await post(item, deps);
+	const answer = await post(
+		'/api/applications',
+		JSON.stringify(item.application),
+		{ 'idempotency-key': item.id, 'accept-language': item.application.language },
+		deps
+	);
 	const outcome = outcomeOf(answer ? answer.status : 'network-error');
 	const receiptBody = answer?.body as { reference?: string; statusToken?: string; status?: string } | undefined;
 
@@ -114,6 +114,51 @@ async function sendOne(item: OutboxItem, deps: Required<SyncDependencies>): Prom
 	return 'retry';
 }
 
+/** Withdrawals that may be sent now; "sending" ones were cut off: send again. */
+async function dueWithdrawals(db: KlapjobDatabase, now: number): Promise<WithdrawalItem[]> {
+	const items = await db.withdrawals.toArray();
+	return items.filter((item) => item.nextAttemptAt <= now).sort((a, b) => a.queuedAt - b.queuedAt);
+}
+
+/**
+ * Sends one withdrawal. A 2xx (201 the first time, 200 for a repeat) marks its receipt
+ * withdrawn; a 4xx (an unknown link) cannot be mended by sending again, so it is let go;
+ * no answer or a 5xx is tried again later with the same id.
+ */
+async function sendWithdrawal(item: WithdrawalItem, deps: Required<SyncDependencies>): Promise<'sent' | 'fix' | 'retry'> {
+	const { db } = deps;
+	await db.withdrawals.update(item.id, { state: 'sending' });
+	const answer = await post('/api/withdrawals', JSON.stringify({ id: item.id, token: item.token }), { 'idempotency-key': item.id }, deps);
+	const outcome = outcomeOf(answer ? answer.status : 'network-error');
+	if (outcome !== 'retry') {
+		await db.transaction('rw', db.withdrawals, db.receipts, async () => {
+			if (outcome === 'sent') {
+				await db.receipts.where('statusToken').equals(item.token).modify({ withdrawnAt: deps.now(), status: 'withdrawn' });
+			}
+			await db.withdrawals.delete(item.id);
+		});
+		return outcome;
+	}
+	const attempts = item.attempts + 1;
+	const retryAfter = answer?.retryAfter;
+	await db.withdrawals.update(item.id, {
+		state: 'waiting',
+		attempts,
+		nextAttemptAt: deps.now() + retryDelay(attempts, retryAfter ? Number(retryAfter) : null, deps.random)
+	});
+	return 'retry';
+}
+
+/** The server or the line is down: the rest would fail the same way now, so they wait as long. */
+async function holdTheRest(db: KlapjobDatabase, retryAt: number, now: number): Promise<void> {
+	await db.outbox
+		.where('state')
+		.anyOf('waiting', 'sending')
+		.filter((other) => other.nextAttemptAt <= now)
+		.modify({ nextAttemptAt: retryAt });
+	await db.withdrawals.filter((other) => other.nextAttemptAt <= now).modify({ nextAttemptAt: retryAt });
+}
+
 async function syncUnlocked(deps: Required<SyncDependencies>): Promise<SyncReport> {
 	const report: SyncReport = { sent: 0, needsFix: 0, retrying: 0, skipped: false };
 	for (const item of await dueItems(deps.db, deps.now())) {
@@ -122,14 +167,18 @@ async function syncUnlocked(deps: Required<SyncDependencies>): Promise<SyncRepor
 		else if (outcome === 'fix') report.needsFix += 1;
 		else {
 			report.retrying += 1;
-			// The server or the line is down: the rest would fail the same way now, so they wait as long.
-			const retryAt = (await deps.db.outbox.get(item.id))?.nextAttemptAt ?? deps.now();
-			await deps.db.outbox
-				.where('state')
-				.anyOf('waiting', 'sending')
-				.filter((other) => other.nextAttemptAt <= deps.now())
-				.modify({ nextAttemptAt: retryAt });
-			break;
+			await holdTheRest(deps.db, (await deps.db.outbox.get(item.id))?.nextAttemptAt ?? deps.now(), deps.now());
+			return report;
+		}
+	}
+	// Withdrawals after applications: one may be for an application sent just now.
+	for (const item of await dueWithdrawals(deps.db, deps.now())) {
+		const outcome = await sendWithdrawal(item, deps);
+		if (outcome === 'sent') report.sent += 1;
+		else if (outcome === 'retry') {
+			report.retrying += 1;
+			await holdTheRest(deps.db, (await deps.db.withdrawals.get(item.id))?.nextAttemptAt ?? deps.now(), deps.now());
+			return report;
 		}
 	}
 	return report;
@@ -168,7 +217,7 @@ export async function syncOutbox(dependencies: SyncDependencies): Promise<SyncRe
 
 /** When the next waiting item is due, for the timer; null when nothing waits. */
 export async function nextDueAt(db: KlapjobDatabase): Promise<number | null> {
-	const waiting = await db.outbox.where('state').anyOf('waiting', 'sending').toArray();
+	const waiting = [...(await db.outbox.where('state').anyOf('waiting', 'sending').toArray()), ...(await db.withdrawals.toArray())];
 	if (waiting.length === 0) return null;
 	return Math.min(...waiting.map((item) => item.nextAttemptAt));
 }
@@ -176,4 +225,20 @@ export async function nextDueAt(db: KlapjobDatabase): Promise<number | null> {
 /** Makes every waiting item due now: the connection came back, or the person asked. */
 export async function makeAllDue(db: KlapjobDatabase, now = Date.now()): Promise<void> {
 	await db.outbox.where('state').anyOf('waiting', 'sending').modify({ nextAttemptAt: now });
+	await db.withdrawals.toCollection().modify({ nextAttemptAt: now });
+}
+
+/**
+ * The person withdraws a sent application: the withdrawal waits in the outbox and is sent
+ * by the engine, so it works without a connection. Asked twice, it is queued once.
+ */
+export async function queueWithdrawal(db: KlapjobDatabase, token: string, now = Date.now()): Promise<WithdrawalItem> {
+	return db.transaction('rw', db.withdrawals, db.receipts, async () => {
+		const waiting = await db.withdrawals.where('token').equals(token).first();
+		if (waiting) return waiting;
+		const receipt = await db.receipts.where('statusToken').equals(token).first();
+		const item: WithdrawalItem = { id: crypto.randomUUID(), token, receiptId: receipt?.id ?? null, state: 'waiting', attempts: 0, nextAttemptAt: now, queuedAt: now };
+		await db.withdrawals.put(item);
+		return item;
+	});
 }

@@ -6,6 +6,7 @@ import { canMove, followUpDue } from '$lib/staff/path';
 import { audit } from './audit';
 import { inScope } from './scope';
 import { countSteps } from './step-counts';
+import { eraseApplication } from './erasure';
 
 /**
  * Applications as staff see them. Every function takes the staff member and keeps to
@@ -277,4 +278,20 @@ export async function followUpsDue(
 			overdue: row.follow_up_due_at! <= nowIso
 		}))
 	};
+}
+
+/**
+ * Erases an application when the person asks staff to (erasure.ts): only the secretariat
+ * may. A consultant's try is refused and logged.
+ */
+export async function eraseCase(db: Kysely<Database>, staff: StaffMember, id: string): Promise<CaseResult<null>> {
+	const allowed = staff.role === 'sekretariat' ? await access(db, staff, id) : 'forbidden';
+	if (allowed !== 'ok') {
+		await audit(db, { staffId: staff.id, action: `erase-refused-${allowed}`, applicationId: id });
+		return { ok: false, reason: allowed };
+	}
+	const erased = await db.transaction().execute((trx) =>
+		eraseApplication(trx, { applicationId: id, kind: 'erased', action: 'erase', staffId: staff.id, reason: 'on request' })
+	);
+	return erased ? { ok: true, value: null } : { ok: false, reason: 'not-found' };
 }

@@ -1,51 +1,64 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
-import { audit } from './audit';
+import { eraseApplication } from './erasure';
 
 export const DEFAULT_RETENTION_MONTHS = 12;
+export const DEFAULT_RETENTION_HIRED_MONTHS = 24;
+
+function monthsBefore(now: Date, months: number): string {
+	const cutoff = new Date(now);
+	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+	return cutoff.toISOString();
+}
 
 /**
- * Deletes applications that did not lead to a job once they are older than the
- * retention period: the answers, the voice message and the path. Applications that
- * led to a job stay (the follow-up needs them). Each deletion is logged by id and
- * status only, never with the personal data.
+ * Deletes every application once it is no longer needed, through erasure.ts (so the
+ * figures for past periods stay the same):
+ * - one that led to no job, `months` (RETENTION_MONTHS, 12) after it came;
+ * - one that led to a job, `hiredMonths` (RETENTION_HIRED_MONTHS, 24) after its 6-month
+ *   follow-up or the close of the case, whichever came last. Until then it stays.
+ * Each deletion is logged by id and status only, never with the personal data.
  */
 export async function deleteExpiredApplications(
 	db: Kysely<Database>,
 	months = DEFAULT_RETENTION_MONTHS,
-	now = new Date()
+	now = new Date(),
+	hiredMonths = DEFAULT_RETENTION_HIRED_MONTHS
 ): Promise<{ deleted: number; kept: number }> {
-	const cutoff = new Date(now);
-	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
-	const old = await db
-		.selectFrom('applications')
-		.select(['id', 'status', 'received_at'])
-		.where('received_at', '<', cutoff.toISOString())
-		.execute();
+	const cutoff = monthsBefore(now, months);
+	const hiredCutoff = monthsBefore(now, hiredMonths);
+	const old = await db.selectFrom('applications').select('id').where('received_at', '<', cutoff).execute();
 	const hired = new Set(
 		(
 			await db
 				.selectFrom('application_events')
-				.select('application_id')
-				.where('status', '=', 'hired')
+				.innerJoin('applications', 'applications.id', 'application_events.application_id')
+				.select('application_events.application_id')
+				.where('application_events.status', '=', 'hired')
 				.execute()
 		).map((row) => row.application_id)
 	);
+	// Hired ones whose follow-up or close is older than hiredMonths.
+	const ended = await db
+		.selectFrom('application_events')
+		.innerJoin('applications', 'applications.id', 'application_events.application_id')
+		.select(['application_events.application_id as id', (eb) => eb.fn.max('application_events.at').as('ended')])
+		.where('application_events.status', 'in', ['follow-up', 'closed'])
+		.groupBy('application_events.application_id')
+		.execute();
+	const expiredHires = ended.filter((row) => hired.has(row.id) && String(row.ended) < hiredCutoff).map((row) => row.id);
+
+	const expired: { id: string; reason: string }[] = [
+		...old.filter((row) => !hired.has(row.id)).map((row) => ({ id: row.id, reason: `older than ${months} months` })),
+		...expiredHires.map((id) => ({ id, reason: `hired, followed up or closed more than ${hiredMonths} months ago` }))
+	];
 	let deleted = 0;
-	for (const application of old) {
-		if (hired.has(application.id)) continue;
-		await db.transaction().execute(async (trx) => {
-			await trx.deleteFrom('voice_messages').where('application_id', '=', application.id).execute();
-			await trx.deleteFrom('application_events').where('application_id', '=', application.id).execute();
-			await trx.deleteFrom('applications').where('id', '=', application.id).execute();
-			await audit(trx, {
-				staffId: null,
-				action: 'retention-delete',
-				applicationId: application.id,
-				detail: `status ${application.status}, received ${application.received_at.slice(0, 7)}, older than ${months} months`
-			});
-		});
-		deleted += 1;
+	for (const application of expired) {
+		const erased = await db.transaction().execute((trx) =>
+			eraseApplication(trx, { applicationId: application.id, kind: 'erased', action: 'retention-delete', staffId: null, reason: application.reason }, now)
+		);
+		if (erased) deleted += 1;
 	}
-	return { deleted, kept: old.length - deleted };
+	const keptOld = old.filter((row) => hired.has(row.id) && !expiredHires.includes(row.id)).length;
+	return { deleted, kept: keptOld };
 }

@@ -40,7 +40,11 @@ export const AUDIT_ACTIONS = [
 	'recovery-codes-new',
 	'reset-two-factor',
 	'reset-two-factor-cli',
-	'reset-password'
+	'reset-password',
+	'withdraw',
+	'erase',
+	'erase-refused-forbidden',
+	'erase-refused-not-found'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

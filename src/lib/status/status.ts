@@ -11,6 +11,8 @@ export interface StatusAnswer {
 	receivedAt: string;
 	steps: { status: string; at: string; text: string; publicNote: string | null }[];
 	nextStep: NextStep | null;
+	/** The application was withdrawn by the person or erased: nothing else is left to show. */
+	gone?: 'withdrawn' | 'erased';
 }
 
 /**

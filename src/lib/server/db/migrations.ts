@@ -494,6 +494,20 @@ const migrations: Record<string, Migration> = {
 				.execute();
 		}
 	},
+	'2026-12-03-015-withdrawal': {
+		async up(db: Kysely<any>) {
+			// A withdrawn or erased application leaves only this: a hash of its status link's
+			// token (so the status page can say it is gone), the kind, and when. The figures
+			// keep their counts (migration 013), so no step needs to outlive its application.
+			await db.schema
+				.createTable('withdrawals')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('token_hash', 'text', (c) => c.notNull().unique())
+				.addColumn('kind', 'text', (c) => c.notNull())
+				.addColumn('at', 'text', (c) => c.notNull())
+				.execute();
+		}
+	},
 	'2026-12-03-016-audit-log': {
 		async up(db: Kysely<any>) {
 			// The audit log page reads newest first, filtered by who or what: each index ends in

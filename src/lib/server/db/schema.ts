@@ -225,6 +225,16 @@ export interface StatusCountTable {
 	n: number;
 }
 
+/** What is left of a withdrawn or erased application: nothing personal. */
+export interface WithdrawalTable {
+	/** The withdrawal's own id (from the device, or made for a staff erasure or retention). */
+	id: string;
+	/** SHA-256 of the status link's token, so the status page can say the application is gone. */
+	token_hash: string;
+	kind: 'withdrawn' | 'erased';
+	at: string;
+}
+
 export interface Database {
 	applications: ApplicationTable;
 	voice_messages: VoiceMessageTable;
@@ -249,4 +259,5 @@ export interface Database {
 	status_counts: StatusCountTable;
 	staff_recovery_codes: StaffRecoveryCodeTable;
 	staff_sign_in_steps: StaffSignInStepTable;
+	withdrawals: WithdrawalTable;
 }

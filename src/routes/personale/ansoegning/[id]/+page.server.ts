@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { database } from '$lib/server/db/instance';
 import { requireCaseworker } from '$lib/server/auth/guard';
-import { getCase, recordStep } from '$lib/server/cases';
+import { eraseCase, getCase, recordStep } from '$lib/server/cases';
 import { personOverview } from '$lib/server/queue';
 import { listJobTypes } from '$lib/server/jobs';
 import { nextStatuses } from '$lib/staff/path';
@@ -45,5 +45,14 @@ export const actions: Actions = {
 			error(result.reason === 'forbidden' ? 403 : 404, result.reason === 'forbidden' ? 'staff.forbidden' : 'staff.notFound');
 		}
 		return { saved: true };
+	},
+	erase: async ({ locals, params, request }) => {
+		const staff = requireCaseworker(locals.staff);
+		const form = await request.formData();
+		if (form.get('confirm') !== 'ja') return fail(400, { eraseError: 'staff.case.eraseConfirm' });
+		const { db } = await database();
+		const result = await eraseCase(db, staff, params.id);
+		if (!result.ok) error(result.reason === 'forbidden' ? 403 : 404, result.reason === 'forbidden' ? 'staff.forbidden' : 'staff.notFound');
+		redirect(303, '/personale?slettet=1');
 	}
 };
