@@ -58,7 +58,7 @@ export default defineConfig({
 			name: 'desktop',
 			use: { viewport: { width: 1280, height: 800 } },
 			grepInvert: /@phone-only/,
-			testIgnore: /(slow-phone|hanging|big-text|pages|application|form-steps|shared-phone|translation|update)\.spec/
+			testIgnore: /(slow-phone|hanging|big-text|pages|application|form-steps|shared-phone|translation|update|withdraw)\.spec/
 		},
 		// Tests that time what a person sees (tasks on a slowed phone's main thread; the copy
 		// shown within 3 s on a line that hangs): they run after the others, one at a time, so

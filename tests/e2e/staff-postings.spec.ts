@@ -5,6 +5,10 @@ import { applicationBody } from './application-body';
 import { makeStaffAccount, signIn } from './staff-account';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './helpers';
 
+// Each staff sign-in is a deliberately slow password check (scrypt), and a test makes several:
+// on a busy 2-core machine that alone can take more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 function query<T>(sql: string, ...params: unknown[]): T {
 	const database = new Database(process.env.E2E_DATABASE_FILE!);
 	try {

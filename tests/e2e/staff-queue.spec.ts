@@ -15,7 +15,7 @@ const server = new AppServer(4750);
 // Signed in once: sign-in allows 5 tries per account each 15 minutes.
 const signedIn = path.join(os.tmpdir(), `klapjob-staff-queue-${process.pid}.json`);
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 test.setTimeout(90_000);
 test.use({ storageState: signedIn });
 

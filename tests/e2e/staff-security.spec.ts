@@ -3,6 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
 import { STAFF_PASSWORD, changePassword, enrolTwoFactor, makeStaffAccount, signIn, totpCode } from './staff-account';
 
+// Each staff sign-in is a deliberately slow password check (scrypt), and a test makes several:
+// on a busy 2-core machine that alone can take more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 /** First sign-in, two-factor, recovery codes and the idle timeout, on the app's real database. */
 test.setTimeout(90_000);
 

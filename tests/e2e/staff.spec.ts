@@ -5,6 +5,10 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { STAFF_PASSWORD, changePassword, enrolTwoFactor, makeStaffAccount, signIn as signInAs } from './staff-account';
 import { expectNoAxeViolations } from './helpers';
 
+// Each staff sign-in is a deliberately slow password check (scrypt), and a test makes several:
+// on a busy 2-core machine that alone can take more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const PASSWORD = STAFF_PASSWORD;
 
 function db() {

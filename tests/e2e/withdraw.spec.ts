@@ -5,6 +5,10 @@ import { applicationBody } from './application-body';
 import { STAFF_PASSWORD, makeStaffAccount } from './staff-account';
 import { expectNoAxeViolations, indexedDbText } from './helpers';
 
+// Each staff sign-in is a deliberately slow password check (scrypt), and a test makes several:
+// on a busy 2-core machine that alone can take more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 /**
  * The person's right to withdraw: from the phone, without a connection too, through the
  * same outbox as the application, exactly once; and staff's erasure on request.
