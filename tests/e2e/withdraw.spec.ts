@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { AppServer } from './app-server';
 import { applicationBody } from './application-body';
-import { STAFF_PASSWORD, makeStaffAccount } from './staff-account';
+import { makeStaffAccount, signIn as signInAs } from './staff-account';
 import { expectNoAxeViolations, indexedDbText } from './helpers';
 
 // Each staff sign-in is a deliberately slow password check (scrypt), and a test makes several:
@@ -38,11 +38,7 @@ async function sendFromPhone(page: Page): Promise<string> {
 }
 
 async function signIn(page: Page, email: string, base = '') {
-	await page.goto(`${base}/personale/log-ind`);
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Adgangskode').fill(STAFF_PASSWORD);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page.getByText(/Logget ind som/)).toBeVisible();
+	await signInAs(page, email, { base });
 }
 
 test('withdrawn offline: it arrives once when the server is back, the status page says so, and staff no longer see it', async ({ page, context }, testInfo) => {
