@@ -12,3 +12,9 @@ export function whenIdle(task: () => void, { timeout = 2000, after = 0 }: { time
 	if (document.readyState === 'complete') schedule();
 	else window.addEventListener('load', schedule, { once: true });
 }
+
+/** Resolves once the page's load event has passed (at once if it has). */
+export function afterLoad(): Promise<void> {
+	if (document.readyState === 'complete') return Promise.resolve();
+	return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}
