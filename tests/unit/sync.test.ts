@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { KlapjobDatabase } from '$lib/outbox/db';
 import { BACKOFF_MAX_MS, backoffDelay, outcomeOf, retryDelay, sendTimeLimit } from '$lib/outbox/retry-policy';
-import { makeAllDue, nextDueAt, queueWithdrawal, syncOutbox } from '$lib/outbox/sync';
+import { makeAllDue, nextDueAt, queueReply, queueWithdrawal, syncOutbox } from '$lib/outbox/sync';
 import { applicationSchema, type Application } from '$lib/application/schema';
 import { validApplication } from './fixtures';
 
@@ -261,6 +261,49 @@ describe('the sync engine', () => {
 		expect(withdrawals).toEqual([{ url: '/api/withdrawals', body: { id: item.id, token } }]);
 		expect(await db.withdrawals.count()).toBe(0);
 		expect(await db.receipts.get(application.id)).toMatchObject({ status: 'withdrawn', withdrawnAt: now });
+		expect(await nextDueAt(db)).toBeNull();
+	});
+
+	test('a reply given offline waits, reaches the server exactly once when the line is back, and leaves nothing', async () => {
+		const token = 'token-123456789012345678';
+		let online = false;
+		const replies: { url: string; body: unknown }[] = [];
+		const fetch = (async (url: string, init: RequestInit) => {
+			if (!online) throw new TypeError('Failed to fetch');
+			replies.push({ url, body: JSON.parse(String(init.body)) });
+			return Response.json({ ok: true }, { status: replies.length === 1 ? 201 : 200 });
+		}) as typeof globalThis.fetch;
+		const yes = await queueReply(db, { kind: 'suggestion', token, subject: 's1', body: { suggestionId: 's1', answer: 'yes' } }, now - 1);
+		// A double tap: still one reply for that question.
+		expect((await queueReply(db, { kind: 'suggestion', token, subject: 's1', body: { suggestionId: 's1', answer: 'no' } }, now)).id).toBe(yes.id);
+		const checkIn = await queueReply(db, { kind: 'check-in', token, subject: 'check-in', body: { stillWorking: 'yes' } }, now);
+		expect((await syncOutbox({ db, fetch, now: () => now, random: () => 0 })).retrying).toBe(1);
+		expect(await db.replies.get(yes.id)).toMatchObject({ attempts: 1, state: 'waiting' });
+
+		online = true;
+		await makeAllDue(db, now);
+		await Promise.all([syncOutbox({ db, fetch, now: () => now }), syncOutbox({ db, fetch, now: () => now })]);
+		await syncOutbox({ db, fetch, now: () => now });
+		expect(replies).toEqual([
+			{ url: '/api/suggestion-answers', body: { suggestionId: 's1', answer: 'yes', id: yes.id, token } },
+			{ url: '/api/check-ins', body: { stillWorking: 'yes', id: checkIn.id, token } }
+		]);
+		expect(await db.replies.count()).toBe(0);
+		expect(await nextDueAt(db)).toBeNull();
+	});
+
+	test('a reply the server refuses is kept with its code and not sent again', async () => {
+		let calls = 0;
+		const fetch = (async () => {
+			calls += 1;
+			return Response.json({ code: 'errors.suggestionGone' }, { status: 404 });
+		}) as typeof globalThis.fetch;
+		const item = await queueReply(db, { kind: 'suggestion', token: 'token-123456789012345678', subject: 's2', body: { suggestionId: 's2', answer: 'no' } }, now);
+		expect((await syncOutbox({ db, fetch, now: () => now })).needsFix).toBe(1);
+		expect(await db.replies.get(item.id)).toMatchObject({ state: 'refused', errorCode: 'errors.suggestionGone' });
+		await makeAllDue(db, now);
+		await syncOutbox({ db, fetch, now: () => now });
+		expect(calls).toBe(1);
 		expect(await nextDueAt(db)).toBeNull();
 	});
 });

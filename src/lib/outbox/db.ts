@@ -66,6 +66,38 @@ export interface WithdrawalItem {
 	queuedAt: number;
 }
 
+/** The kinds of short answers a person gives after sending, and where each is sent. */
+export const REPLY_PATHS = {
+	/** Yes or no to a job a consultant suggested. */
+	suggestion: '/api/suggestion-answers',
+	/** The 6-month check-in's answers. */
+	'check-in': '/api/check-ins'
+} as const;
+export type ReplyKind = keyof typeof REPLY_PATHS;
+
+/**
+ * A short answer the person gives on the status page or in "Mine ansøgninger" (yes or no to
+ * a suggested job, the check-in), waiting for the server. Like an application it has its
+ * own id, is sent exactly once by the same sync engine, and is deleted when the server has
+ * it: nothing of it stays on the device. Checked by its kind's zod schema before it is queued.
+ */
+export interface ReplyItem {
+	id: string;
+	kind: ReplyKind;
+	/** The status link's token of the application it belongs to. */
+	token: string;
+	/** What it answers (a suggestion's id, "check-in"): one waiting reply per question. */
+	subject: string;
+	/** The rest of the body sent with `id` and `token` (e.g. `{ suggestionId, answer }`). */
+	body: Record<string, unknown>;
+	/** 'refused': the server said no with a 4xx (`errorCode`); kept so the page can say so. */
+	state: 'waiting' | 'sending' | 'refused';
+	errorCode?: string;
+	attempts: number;
+	nextAttemptAt: number;
+	queuedAt: number;
+}
+
 /** Postings kept on the device, so the list and every posting open without a connection. */
 export interface LocalJob extends Job {
 	lang: Language;
@@ -129,6 +161,7 @@ export class KlapjobDatabase extends Dexie {
 	copyChoice!: EntityTable<CopyChoice, 'id'>;
 	openedPostings!: EntityTable<OpenedPosting, 'id'>;
 	withdrawals!: EntityTable<WithdrawalItem, 'id'>;
+	replies!: EntityTable<ReplyItem, 'id'>;
 
 	constructor(name = 'klapjob') {
 		super(name);
@@ -154,6 +187,7 @@ export class KlapjobDatabase extends Dexie {
 			});
 		this.version(4).stores({ copyChoice: 'id', openedPostings: 'id, openedAt' });
 		this.version(5).stores({ receipts: 'id, sentAt, statusToken', withdrawals: 'id, state, nextAttemptAt, token' });
+		this.version(6).stores({ replies: 'id, state, token, [token+subject]' });
 	}
 }
 

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
-import { localDatabase, type OutboxItem, type Receipt, type WithdrawalItem } from './db';
-import { makeAllDue, nextDueAt, queueWithdrawal, syncOutbox, type SyncReport } from './sync';
+import { localDatabase, type OutboxItem, type Receipt, type ReplyItem, type ReplyKind, type WithdrawalItem } from './db';
+import { makeAllDue, nextDueAt, queueReply, queueWithdrawal, syncOutbox, type SyncReport } from './sync';
 import { markApplicationsWaiting } from './waiting';
 
 /** Tag for the service worker's background sync: it runs the same engine. */
@@ -19,6 +19,8 @@ class Outbox {
 	receipts = $state<Receipt[]>([]);
 	/** Withdrawals waiting for the server. */
 	withdrawals = $state<WithdrawalItem[]>([]);
+	/** Answers to suggested jobs and the check-in, waiting for the server (or refused by it). */
+	replies = $state<ReplyItem[]>([]);
 	/** False until the first read from the device: pages show "loading", not "empty". */
 	loaded = $state(false);
 	syncing = $state(false);
@@ -32,11 +34,15 @@ class Outbox {
 		liveQuery(() => db.outbox.orderBy('nextAttemptAt').toArray()).subscribe((items) => {
 			this.items = items.sort((a, b) => b.queuedAt - a.queuedAt);
 			this.loaded = true;
-			markApplicationsWaiting(items.length > 0 || this.withdrawals.length > 0);
+			this.#markWaiting();
 		});
 		liveQuery(() => db.withdrawals.toArray()).subscribe((withdrawals) => {
 			this.withdrawals = withdrawals;
-			markApplicationsWaiting(this.items.length > 0 || withdrawals.length > 0);
+			this.#markWaiting();
+		});
+		liveQuery(() => db.replies.toArray()).subscribe((replies) => {
+			this.replies = replies;
+			this.#markWaiting();
 		});
 		liveQuery(() => db.receipts.orderBy('sentAt').reverse().toArray()).subscribe((receipts) => {
 			this.receipts = receipts;
@@ -46,6 +52,10 @@ class Outbox {
 			if (document.visibilityState === 'visible') void this.sync();
 		});
 		void this.sync();
+	}
+
+	#markWaiting(): void {
+		markApplicationsWaiting(this.items.length > 0 || this.withdrawals.length > 0 || this.replies.some((reply) => reply.state !== 'refused'));
 	}
 
 	/** Runs the engine for what is due, then sets the timer for what is left. */
@@ -102,6 +112,19 @@ class Outbox {
 		// Not waited for: without a service worker its `ready` never comes.
 		void this.registerBackgroundSync();
 		await this.syncNow();
+	}
+
+	/** The person answers a suggested job or the check-in: it waits here until the server has it. */
+	async reply(reply: { kind: ReplyKind; token: string; subject: string; body: Record<string, unknown> }): Promise<ReplyItem> {
+		const item = await queueReply(localDatabase(), reply);
+		void this.registerBackgroundSync();
+		await this.syncNow();
+		return item;
+	}
+
+	/** A refused reply the person has read: it goes, and the question may be answered again. */
+	async dismissReply(id: string): Promise<void> {
+		await localDatabase().replies.delete(id);
 	}
 
 	async forgetReceipt(id: string): Promise<void> {

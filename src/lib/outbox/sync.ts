@@ -1,5 +1,5 @@
 import { LATE, withinTimeLimit } from '$lib/network/time-limit';
-import type { KlapjobDatabase, OutboxItem, Receipt, WithdrawalItem } from './db';
+import { REPLY_PATHS, type KlapjobDatabase, type OutboxItem, type Receipt, type ReplyItem, type ReplyKind, type WithdrawalItem } from './db';
 import { outcomeOf, retryDelay, sendTimeLimit } from './retry-policy';
 
 export interface SyncDependencies {
@@ -149,6 +149,43 @@ async function sendWithdrawal(item: WithdrawalItem, deps: Required<SyncDependenc
 	return 'retry';
 }
 
+/** Replies that may be sent now; "sending" ones were cut off: send again. Refused ones wait for the person. */
+async function dueReplies(db: KlapjobDatabase, now: number): Promise<ReplyItem[]> {
+	const items = await db.replies.where('state').anyOf('waiting', 'sending').toArray();
+	return items.filter((item) => item.nextAttemptAt <= now).sort((a, b) => a.queuedAt - b.queuedAt);
+}
+
+/**
+ * Sends one reply. A 2xx (201 the first time, 200 for a repeat) deletes it: nothing of the
+ * answer stays on the phone. A 4xx cannot be mended by sending again: it is kept as
+ * 'refused' with the server's code, so the page can say what happened. No answer or a 5xx
+ * is tried again later with the same id.
+ */
+async function sendReply(item: ReplyItem, deps: Required<SyncDependencies>): Promise<'sent' | 'fix' | 'retry'> {
+	const { db } = deps;
+	await db.replies.update(item.id, { state: 'sending' });
+	const body = JSON.stringify({ ...item.body, id: item.id, token: item.token });
+	const answer = await post(REPLY_PATHS[item.kind], body, { 'idempotency-key': item.id }, deps);
+	const outcome = outcomeOf(answer ? answer.status : 'network-error');
+	if (outcome === 'sent') {
+		await db.replies.delete(item.id);
+		return 'sent';
+	}
+	if (outcome === 'fix') {
+		const code = (answer?.body as { code?: unknown } | undefined)?.code;
+		await db.replies.update(item.id, { state: 'refused', errorCode: typeof code === 'string' ? code : 'errors.invalid' });
+		return 'fix';
+	}
+	const attempts = item.attempts + 1;
+	const retryAfter = answer?.retryAfter;
+	await db.replies.update(item.id, {
+		state: 'waiting',
+		attempts,
+		nextAttemptAt: deps.now() + retryDelay(attempts, retryAfter ? Number(retryAfter) : null, deps.random)
+	});
+	return 'retry';
+}
+
 /** The server or the line is down: the rest would fail the same way now, so they wait as long. */
 async function holdTheRest(db: KlapjobDatabase, retryAt: number, now: number): Promise<void> {
 	await db.outbox
@@ -157,6 +194,11 @@ async function holdTheRest(db: KlapjobDatabase, retryAt: number, now: number): P
 		.filter((other) => other.nextAttemptAt <= now)
 		.modify({ nextAttemptAt: retryAt });
 	await db.withdrawals.filter((other) => other.nextAttemptAt <= now).modify({ nextAttemptAt: retryAt });
+	await db.replies
+		.where('state')
+		.anyOf('waiting', 'sending')
+		.filter((other) => other.nextAttemptAt <= now)
+		.modify({ nextAttemptAt: retryAt });
 }
 
 async function syncUnlocked(deps: Required<SyncDependencies>): Promise<SyncReport> {
@@ -178,6 +220,17 @@ async function syncUnlocked(deps: Required<SyncDependencies>): Promise<SyncRepor
 		else if (outcome === 'retry') {
 			report.retrying += 1;
 			await holdTheRest(deps.db, (await deps.db.withdrawals.get(item.id))?.nextAttemptAt ?? deps.now(), deps.now());
+			return report;
+		}
+	}
+	// Replies last: they belong to applications the server already has.
+	for (const item of await dueReplies(deps.db, deps.now())) {
+		const outcome = await sendReply(item, deps);
+		if (outcome === 'sent') report.sent += 1;
+		else if (outcome === 'fix') report.needsFix += 1;
+		else {
+			report.retrying += 1;
+			await holdTheRest(deps.db, (await deps.db.replies.get(item.id))?.nextAttemptAt ?? deps.now(), deps.now());
 			return report;
 		}
 	}
@@ -217,7 +270,11 @@ export async function syncOutbox(dependencies: SyncDependencies): Promise<SyncRe
 
 /** When the next waiting item is due, for the timer; null when nothing waits. */
 export async function nextDueAt(db: KlapjobDatabase): Promise<number | null> {
-	const waiting = [...(await db.outbox.where('state').anyOf('waiting', 'sending').toArray()), ...(await db.withdrawals.toArray())];
+	const waiting = [
+		...(await db.outbox.where('state').anyOf('waiting', 'sending').toArray()),
+		...(await db.withdrawals.toArray()),
+		...(await db.replies.where('state').anyOf('waiting', 'sending').toArray())
+	];
 	if (waiting.length === 0) return null;
 	return Math.min(...waiting.map((item) => item.nextAttemptAt));
 }
@@ -226,6 +283,7 @@ export async function nextDueAt(db: KlapjobDatabase): Promise<number | null> {
 export async function makeAllDue(db: KlapjobDatabase, now = Date.now()): Promise<void> {
 	await db.outbox.where('state').anyOf('waiting', 'sending').modify({ nextAttemptAt: now });
 	await db.withdrawals.toCollection().modify({ nextAttemptAt: now });
+	await db.replies.where('state').anyOf('waiting', 'sending').modify({ nextAttemptAt: now });
 }
 
 /**
@@ -239,6 +297,26 @@ export async function queueWithdrawal(db: KlapjobDatabase, token: string, now = 
 		const receipt = await db.receipts.where('statusToken').equals(token).first();
 		const item: WithdrawalItem = { id: crypto.randomUUID(), token, receiptId: receipt?.id ?? null, state: 'waiting', attempts: 0, nextAttemptAt: now, queuedAt: now };
 		await db.withdrawals.put(item);
+		return item;
+	});
+}
+
+/**
+ * The person answers a question (a suggested job, the check-in): the reply waits in the
+ * outbox and is sent by the engine, so it works without a connection. One question takes
+ * one reply: asked again while one waits (or was refused), the one already there is kept.
+ * The body must already have passed its kind's zod schema.
+ */
+export async function queueReply(
+	db: KlapjobDatabase,
+	reply: { kind: ReplyKind; token: string; subject: string; body: Record<string, unknown> },
+	now = Date.now()
+): Promise<ReplyItem> {
+	return db.transaction('rw', db.replies, async () => {
+		const there = await db.replies.where('[token+subject]').equals([reply.token, reply.subject]).first();
+		if (there) return there;
+		const item: ReplyItem = { id: crypto.randomUUID(), ...reply, state: 'waiting', attempts: 0, nextAttemptAt: now, queuedAt: now };
+		await db.replies.put(item);
 		return item;
 	});
 }
